@@ -1,0 +1,123 @@
+"""Opening a Wufu database: checks, migrations with a backup first, and units of work."""
+
+from __future__ import annotations
+
+import getpass
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import exc as sa_exc
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import UserError
+from app.i18n import translate
+from app.paths import backup_dir_for
+from db import audit, migrate
+from db.backup import online_backup
+from db.engine import make_engine, make_session_factory, preflight
+from db.errors import (
+    CorruptDatabase,
+    DatabaseOpenError,
+    FileReadOnly,
+    FolderMissing,
+    FolderReadOnly,
+    NewerDatabase,
+    NotADatabase,
+    NotWufuDatabase,
+)
+from db.models import Setting
+
+audit.install()
+
+
+def open_error_message(error: DatabaseOpenError) -> str:
+    messages = {
+        FolderMissing: translate("app", "The folder for the database does not exist: {folder}"),
+        FolderReadOnly: translate("app", "The folder of the database cannot be written to: {folder}"),
+        FileReadOnly: translate("app", "The database file is read-only: {path}"),
+        NotADatabase: translate("app", "This file is not a Wufu database (it is not an SQLite file): {path}. It was left untouched."),
+        CorruptDatabase: translate("app", "The database file is damaged: {path}. It was left untouched; restore it from a backup."),
+        NewerDatabase: translate("app", "This database was made by a newer version of Wufu (schema {detail}). Install the newer version; this one will not change the file."),
+        NotWufuDatabase: translate("app", "This SQLite file belongs to another program (tables: {detail}). It was left untouched."),
+    }
+    template = messages.get(type(error), translate("app", "The database cannot be opened: {path}"))
+    path = Path(error.path)
+    return template.format(path=path, folder=path.parent, detail=error.detail)
+
+
+def default_actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name on some locked-down Windows accounts
+        return "user"
+
+
+class Database:
+    """One open Wufu database file. Every service call opens its own short session."""
+
+    def __init__(self, path: Path, actor: str | None = None):
+        self.path = Path(path)
+        self.actor = actor or default_actor()
+        preflight(self.path)
+        self.engine = make_engine(self.path)
+        self._read_sessions = make_session_factory(self.engine)
+        self._write_sessions = make_session_factory(self.engine, write=True)
+
+    @classmethod
+    def open(cls, path: Path, actor: str | None = None, upgrade: bool = True) -> "Database":
+        """Open (creating if new) and bring the schema up to date, backing up first."""
+        try:
+            database = cls(Path(path), actor)
+        except DatabaseOpenError as error:
+            raise UserError(open_error_message(error)) from error
+        try:
+            if upgrade:
+                database.upgrade()
+            else:
+                migrate.check_compatible(database.engine, database.path)
+        except DatabaseOpenError as error:
+            database.close()
+            raise UserError(open_error_message(error)) from error
+        except (sa_exc.DatabaseError, sqlite3.DatabaseError) as error:
+            database.close()
+            raise UserError(open_error_message(CorruptDatabase(path, str(error)))) from error
+        return database
+
+    def upgrade(self) -> bool:
+        return migrate.upgrade(self.engine, self.path, before_upgrade=self._backup_before_upgrade)
+
+    def _backup_before_upgrade(self, current: str, head: str) -> None:
+        folder = backup_dir_for(self.path)
+        folder.mkdir(exist_ok=True)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        online_backup(self.path, folder / f"{self.path.stem}-{stamp}-before-{head}.db")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A short read-only session."""
+        with self._read_sessions() as session:
+            yield session
+
+    @contextmanager
+    def unit_of_work(self, actor: str | None = None) -> Iterator[Session]:
+        """One user action = one transaction: commits at the end, rolls back whole on error."""
+        with self._write_sessions() as session:
+            session.info["actor"] = actor or self.actor
+            with session.begin():
+                yield session
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        with self.reading() as session:
+            value = session.scalar(select(Setting.value).where(Setting.key == key))
+        return default if value is None else value
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        with self.unit_of_work() as session:
+            session.merge(Setting(key=key, value=value))

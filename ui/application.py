@@ -1,0 +1,96 @@
+"""Qt start-up: fonts, translations, settings and the last-resort error dialog."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import i18n
+from app.paths import default_data_dir
+from app.resources import font_path, resources_dir
+
+ORGANIZATION = "Wufu"
+APPLICATION = "Wufu"
+log = logging.getLogger("wufu")
+
+
+def settings() -> QSettings:
+    return QSettings(ORGANIZATION, APPLICATION)
+
+
+def chosen_language(cli_value: str | None) -> str:
+    value = cli_value or settings().value("language", i18n.DEFAULT_LANGUAGE)
+    return value if value in i18n.SUPPORTED_LANGUAGES else i18n.DEFAULT_LANGUAGE
+
+
+def register_font(app: QApplication) -> str:
+    """Use the bundled WenQuanYi Micro Hei so every machine renders the same Chinese text."""
+    font_id = QFontDatabase.addApplicationFont(str(font_path()))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    family = families[0] if families else app.font().family()
+    font = QFont(family, 10)
+    app.setFont(font)
+    return family
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    i18n.set_language(language)
+    QLocale.setDefault(QLocale(language))
+    installed = []
+    if language == "en":
+        return installed
+    ours = QTranslator(app)
+    if ours.load(str(resources_dir() / "i18n" / f"wufu_{language}.qm")):
+        app.installTranslator(ours)
+        installed.append(ours)
+    qt_own = QTranslator(app)  # Qt's standard buttons and dialogs (确定, 取消 …)
+    if qt_own.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
+        installed.append(qt_own)
+    return installed
+
+
+def setup_logging() -> None:
+    folder = default_data_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(folder / "wufu.log", encoding="utf-8")
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+
+
+def show_unexpected_error(error: BaseException, parent=None) -> None:
+    """Unexpected problems: one dialog, and the details in the log file."""
+    log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Application", "Unexpected error"),
+                      QCoreApplication.translate("Application", "Something went wrong. Nothing you typed was saved by half; the details are in the log file."),
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setDetailedText("".join(traceback.format_exception(type(error), error, error.__traceback__)))
+    box.exec()
+
+
+def install_excepthook() -> None:
+    def hook(kind, value, tb):
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, value, tb)
+            return
+        show_unexpected_error(value.with_traceback(tb))
+
+    sys.excepthook = hook
+
+
+def create_application(argv: list[str], language: str | None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    register_font(app)
+    install_translators(app, chosen_language(language))
+    return app

@@ -1,0 +1,28 @@
+"""The one registration point for ledger tabs.
+
+Each tab module exposes ``TAB = TabSpec(...)``; add its module path here and the main window shows
+it. Tabs never import each other: they ask the main window to route through ``navigate``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Callable
+
+TAB_MODULES: tuple[str, ...] = (
+    "ui.home.tab",
+)
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    key: str  # used by --tab KEY and by navigate(key, payload)
+    title: Callable[[], str]  # translated when the window is built
+    create: Callable  # create(database, parent) -> LedgerTab
+    order: int = 100
+
+
+def tab_specs() -> list[TabSpec]:
+    specs = [importlib.import_module(name).TAB for name in TAB_MODULES]
+    return sorted(specs, key=lambda spec: spec.order)
