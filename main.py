@@ -44,13 +44,12 @@ def offer_demo(window, database) -> None:
     if database.get_setting("demo_offered") == "1" or not is_empty(database):
         return
     database.set_setting("demo_offered", "1")
-    tr = lambda text: QCoreApplication.translate("Startup", text)  # noqa: E731
-    answer = QMessageBox.question(window, tr("Empty database"), tr(
-        "This database is empty. Load fictional demo data (the 福通社区 of the story) to look around?\n"
+    answer = QMessageBox.question(window, QCoreApplication.translate("Startup", "Empty database"), QCoreApplication.translate(
+        "Startup", "This database is empty. Load fictional demo data (the Futong community of the story) to look around?\n"
         "Demo data is marked as such; start a new database for real work."))
     if answer != QMessageBox.StandardButton.Yes:
         return
-    result = run_job(window, tr("Loading demo data…"), lambda job: load_demo(database, DemoOptions(), job))
+    result = run_job(window, QCoreApplication.translate("Startup", "Loading demo data…"), lambda job: load_demo(database, DemoOptions(), job))
     if result.error is not None:
         raise result.error
     window.refresh_status()
