@@ -90,11 +90,11 @@ class Database:
     def upgrade(self) -> bool:
         return migrate.upgrade(self.engine, self.path, before_upgrade=self._backup_before_upgrade)
 
-    def _backup_before_upgrade(self, current: str, head: str) -> None:
+    def _backup_before_upgrade(self, current: set[str], wanted: set[str]) -> None:
         folder = backup_dir_for(self.path)
         folder.mkdir(exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        online_backup(self.path, folder / f"{self.path.stem}-{stamp}-before-{head}.db")
+        online_backup(self.path, folder / f"{self.path.stem}-{stamp}-before-upgrade.db")
 
     def close(self) -> None:
         self.engine.dispose()

@@ -77,10 +77,10 @@ def check_database(database) -> list[str]:
         for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall():
             problems.append(translate("app", "Table {table} row {rowid} points to a missing row in {parent}").format(
                 table=table, rowid=rowid, parent=parent))
-    current, head = migrate.current_revision(database.engine), migrate.head_revision()
-    if current != head:
+    current, heads = migrate.current_revisions(database.engine), migrate.head_revisions()
+    if current != heads:
         problems.append(translate("app", "The schema is at {current}, this version expects {head}: run init to upgrade.").format(
-            current=current, head=head))
+            current=", ".join(sorted(current)) or "-", head=", ".join(sorted(heads))))
         return problems
     with database.reading() as session:
         for feature in features():

@@ -29,13 +29,15 @@ def alembic_config() -> Config:
     return config
 
 
-def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+def head_revisions() -> set[str]:
+    """Each ledger's migrations form their own branch off the ones they need, so there may be
+    several heads; "up to date" means at all of them."""
+    return set(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 
-def current_revision(engine: Engine) -> str | None:
+def current_revisions(engine: Engine) -> set[str]:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        return set(MigrationContext.configure(conn).get_current_heads())
 
 
 def _known_revisions() -> set[str]:
@@ -43,33 +45,34 @@ def _known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
-def check_compatible(engine: Engine, path) -> str | None:
-    """Return the current revision, refusing a database this version must not touch."""
-    current = current_revision(engine)
-    if current is None:
+def check_compatible(engine: Engine, path) -> set[str]:
+    """Return the current revisions, refusing a database this version must not touch."""
+    current = current_revisions(engine)
+    if not current:
         with engine.connect() as conn:
             tables = set(inspect(conn).get_table_names())
         if tables:
             raise NotWufuDatabase(path, ", ".join(sorted(tables)[:5]))
-        return None
-    if current not in _known_revisions():
-        raise NewerDatabase(path, current)
+        return current
+    unknown = current - _known_revisions()
+    if unknown:
+        raise NewerDatabase(path, ", ".join(sorted(unknown)))
     return current
 
 
-def upgrade(engine: Engine, path, before_upgrade: Callable[[str | None, str], None] | None = None,
-            target: str = "head") -> bool:
-    """Bring the schema to ``target``. Returns True when anything was applied.
+def upgrade(engine: Engine, path, before_upgrade: Callable[[set[str], set[str]], None] | None = None,
+            target: str = "heads") -> bool:
+    """Bring the schema to ``target`` (all heads by default). Returns True when anything was applied.
 
-    ``before_upgrade(current, head)`` runs first when an existing database is about to change:
+    ``before_upgrade(current, wanted)`` runs first when an existing database is about to change:
     the app takes its online backup there.
     """
     current = check_compatible(engine, path)
-    head = head_revision() if target == "head" else target
-    if current == head:
+    wanted = head_revisions() if target == "heads" else {target}
+    if current == wanted:
         return False
-    if current is not None and before_upgrade is not None:
-        before_upgrade(current, head)
+    if current and before_upgrade is not None:
+        before_upgrade(current, wanted)
     config = alembic_config()
     # The whole upgrade holds SQLite's write lock (BEGIN IMMEDIATE): a second copy of Wufu
     # starting at the same moment waits, then finds the schema already current.
