@@ -23,7 +23,12 @@ from app.paths import backup_dir_for, resolve_db_path
 
 @dataclass
 class Commands:
-    """What ledgers plug into: subcommands, and kinds for ``import`` / ``export``."""
+    """What ledgers plug into: subcommands, and kinds for ``import`` / ``export``.
+
+    ``import KIND FILE`` always has --report, --sheet, --on-duplicate; ``export KIND OUT`` always has
+    --reveal and --search. A ledger adds only options of its own through import_options /
+    export_options (an option name may be added once).
+    """
 
     subparsers: argparse._SubParsersAction
     importers: dict[str, Callable] = field(default_factory=dict)  # kind -> (database, args) -> int
@@ -111,12 +116,17 @@ def build_parser() -> tuple[argparse.ArgumentParser, Commands]:
         imp = commands.add("import", translate("app", "import records from an Excel workbook"), _dispatch(commands.importers, "import"))
         imp.add_argument("kind", choices=sorted(commands.importers))
         imp.add_argument("file", metavar="FILE.xlsx")
+        imp.add_argument("--report", metavar="REPORT.xlsx", help=translate("app", "write every rejected or duplicate row with its reason to this workbook"))
+        imp.add_argument("--sheet", metavar="NAME", help=translate("app", "worksheet to read (default: the first with a recognisable header)"))
+        imp.add_argument("--on-duplicate", choices=("skip", "update"), default="skip", help=translate("app", "what to do with rows already in the database"))
         for add_options in commands.import_options:
             add_options(imp)
     if commands.exporters:
         exp = commands.add("export", translate("app", "export records to Excel or PDF"), _dispatch(commands.exporters, "export"))
         exp.add_argument("kind", choices=sorted(commands.exporters))
         exp.add_argument("out", metavar="OUT")
+        exp.add_argument("--reveal", action="store_true", help=translate("app", "full ID and phone numbers instead of masked ones (audited)"))
+        exp.add_argument("--search", metavar="TEXT", help=translate("app", "only records matching this search"))
         for add_options in commands.export_options:
             add_options(exp)
     return parser, commands
