@@ -7,18 +7,24 @@ dispatch to the importers and exporters they register.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from sqlalchemy import exc as sa_exc
+
 from app import i18n
-from app.database import Database
+from app.database import Database, database_error_message
 from app.errors import UserError
 from app.features import features
 from app.i18n import translate
 from app.jobs import Cancelled
 from app.paths import backup_dir_for, resolve_db_path
+
+
+EXISTING_ONLY = {"check", "backup"}  # commands that need a database that is already there
 
 
 @dataclass
@@ -148,8 +154,13 @@ def main(argv: list[str] | None = None) -> int:
         i18n.set_language(language)  # before building the parser, so --help is translated
     parser, _ = build_parser()
     args = parser.parse_args(argv)
+    db_path = resolve_db_path(args.db)
+    if args.command in EXISTING_ONLY and not db_path.is_file():
+        # A mistyped --db must not quietly create an empty database to check or back up.
+        print(translate("app", "There is no database at {path}.").format(path=db_path), file=sys.stderr)
+        return UserError.exit_code
     try:
-        database = Database.open(resolve_db_path(args.db), actor=args.user, upgrade=args.command != "check")
+        database = Database.open(db_path, actor=args.user, upgrade=args.command != "check")
     except UserError as error:
         print(error.message, file=sys.stderr)
         return error.exit_code
@@ -161,6 +172,9 @@ def main(argv: list[str] | None = None) -> int:
     except Cancelled:
         print(translate("app", "Cancelled; nothing was changed."), file=sys.stderr)
         return 130
+    except (sa_exc.DatabaseError, sqlite3.DatabaseError) as error:  # damaged pages, or locked too long
+        print(database_error_message(error, database.path), file=sys.stderr)
+        return UserError.exit_code
     except KeyboardInterrupt:
         print(translate("app", "Interrupted; nothing was changed."), file=sys.stderr)
         return 130

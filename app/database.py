@@ -17,8 +17,7 @@ from app.errors import UserError
 from app.i18n import translate
 from app.paths import backup_dir_for
 from db import audit, migrate
-from db.backup import online_backup
-from db.engine import make_engine, make_session_factory, preflight
+from db.engine import make_engine, make_session_factory, preflight, use_wal
 from db.errors import (
     CorruptDatabase,
     DatabaseOpenError,
@@ -49,6 +48,14 @@ def open_error_message(error: DatabaseOpenError) -> str:
     return template.format(path=path, folder=path.parent, detail=error.detail)
 
 
+def database_error_message(error: BaseException, path) -> str:
+    """SQLite failed mid-way: another copy holding the lock too long, or a damaged file."""
+    text = str(getattr(error, "orig", None) or error).lower()
+    if "database is locked" in text or "database is busy" in text:
+        return translate("app", "The database is busy: another copy of Wufu is writing to it. Try again in a moment; nothing was changed.")
+    return open_error_message(CorruptDatabase(path, str(error)))
+
+
 def default_actor() -> str:
     try:
         return getpass.getuser()
@@ -69,32 +76,40 @@ class Database:
 
     @classmethod
     def open(cls, path: Path, actor: str | None = None, upgrade: bool = True) -> "Database":
-        """Open (creating if new) and bring the schema up to date, backing up first."""
+        """Open (creating if new) and bring the schema up to date, backing up first.
+
+        With ``upgrade=False`` (the ``check`` command) nothing in the file is changed.
+        """
         try:
             database = cls(Path(path), actor)
         except DatabaseOpenError as error:
             raise UserError(open_error_message(error)) from error
         try:
+            migrate.check_compatible(database.engine, database.path)
             if upgrade:
+                # Only now, with the file known to be ours, may it be switched to WAL.
+                use_wal(database.engine)
                 database.upgrade()
-            else:
-                migrate.check_compatible(database.engine, database.path)
         except DatabaseOpenError as error:
             database.close()
             raise UserError(open_error_message(error)) from error
         except (sa_exc.DatabaseError, sqlite3.DatabaseError) as error:
             database.close()
-            raise UserError(open_error_message(CorruptDatabase(path, str(error)))) from error
+            raise UserError(database_error_message(error, path)) from error
+        except BaseException:
+            database.close()
+            raise
         return database
 
     def upgrade(self) -> bool:
         return migrate.upgrade(self.engine, self.path, before_upgrade=self._backup_before_upgrade)
 
     def _backup_before_upgrade(self, current: set[str], wanted: set[str]) -> None:
+        from app.maintenance import write_backup  # mkdir, disk full and other failures as UserError
+
         folder = backup_dir_for(self.path)
-        folder.mkdir(exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        online_backup(self.path, folder / f"{self.path.stem}-{stamp}-before-upgrade.db")
+        write_backup(self.path, folder / f"{self.path.stem}-{stamp}-before-upgrade.db")
 
     def close(self) -> None:
         self.engine.dispose()

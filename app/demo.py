@@ -37,7 +37,9 @@ def is_demo(database) -> bool:
 def load_demo(database, options: DemoOptions | None = None, job: JobControl | None = None) -> None:
     options = options or DemoOptions()
     job = ensure(job)
-    if not is_empty(database):
+    # is_demo too: with no ledger counting records yet (or an empty demo), a second run would
+    # otherwise pass the emptiness test and "load" the demo again.
+    if is_demo(database) or not is_empty(database):
         raise UserError(translate("app", "The database already holds records; demo data only goes into an empty database."))
     rng = random.Random(options.seed)
     with database.unit_of_work() as session:

@@ -29,12 +29,19 @@ def _plain(value):
     return str(value)
 
 
+def _audited_attrs(obj):
+    # Columns derived from others (search keys) would only repeat the change: a model lists them
+    # in __audit_exclude__.
+    excluded = getattr(type(obj), "__audit_exclude__", ())
+    return [attr for attr in inspect(obj).mapper.column_attrs if attr.key not in excluded]
+
+
 def _inserted_values(obj) -> dict:
     state = inspect(obj)
     # state.dict, not getattr: reading an expired attribute here would query mid-flush.
     return {
         attr.key: [None, _plain(state.dict.get(attr.key))]
-        for attr in state.mapper.column_attrs
+        for attr in _audited_attrs(obj)
         if state.dict.get(attr.key) is not None
     }
 
@@ -42,7 +49,7 @@ def _inserted_values(obj) -> dict:
 def _updated_values(obj) -> dict:
     state = inspect(obj)
     changes = {}
-    for attr in state.mapper.column_attrs:
+    for attr in _audited_attrs(obj):
         history = state.attrs[attr.key].history
         if not history.added and not history.deleted:
             continue
@@ -64,10 +71,14 @@ def _action_for_update(obj, changes: dict) -> str:
 
 
 def _row_id(obj):
-    identity = inspect(obj).identity
-    if identity and len(identity) == 1 and isinstance(identity[0], int):
-        return identity[0]
-    return None
+    # Not state.identity: for a row inserted in this flush the identity key is only assigned after
+    # after_flush, while the primary key value is already in the instance's dict.
+    state = inspect(obj)
+    keys = state.mapper.primary_key
+    if len(keys) != 1:
+        return None
+    value = state.dict.get(state.mapper.get_property_by_column(keys[0]).key)
+    return value if isinstance(value, int) else None
 
 
 def _after_flush(session: Session, _context) -> None:

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import URL, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.errors import FileReadOnly, FolderMissing, FolderReadOnly, NotADatabase
@@ -19,10 +19,25 @@ def _set_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    journal_mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+    if journal_mode.lower() != "wal" and cursor.execute("PRAGMA page_count").fetchone()[0] == 0:
+        # A brand-new file is WAL from its first page. An existing file in another mode is left
+        # as it is here: it may be another program's, or a newer Wufu's, and refusing it must leave
+        # it byte-for-byte untouched. use_wal() switches it once it is known to be ours.
+        cursor.execute("PRAGMA journal_mode=WAL")
     # NORMAL is durable across application crashes in WAL mode; never OFF.
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def use_wal(engine: Engine) -> str:
+    """Switch a database known to be Wufu's to WAL (a setting stored in the file). Returns the mode."""
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection  # outside any transaction: journal_mode needs that
+        mode = raw.execute("PRAGMA journal_mode").fetchone()[0]
+        if mode.lower() != "wal":
+            mode = raw.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+    return mode
 
 
 def _begin(conn) -> None:
@@ -58,7 +73,9 @@ def preflight(path: Path) -> None:
 
 def make_engine(path: Path | str) -> Engine:
     path = Path(path)
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    # URL.create, not f"sqlite:///{path}": a "?" or "#" in a folder name would be parsed as URL
+    # syntax and SQLite would open (and create) a different file from the one checked.
+    engine = create_engine(URL.create("sqlite", database=str(path)), future=True)
     event.listen(engine, "connect", _set_pragmas)
 
     @event.listens_for(engine, "connect")

@@ -74,10 +74,24 @@ def upgrade(engine: Engine, path, before_upgrade: Callable[[set[str], set[str]],
     if current and before_upgrade is not None:
         before_upgrade(current, wanted)
     config = alembic_config()
-    # The whole upgrade holds SQLite's write lock (BEGIN IMMEDIATE): a second copy of Wufu
-    # starting at the same moment waits, then finds the schema already current.
     with engine.execution_options(sqlite_immediate=True).connect() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, target)
-        conn.commit()
+        raw = conn.connection.dbapi_connection
+        # Batch mode rebuilds a table by copy, drop and rename; with foreign keys on, that DROP
+        # would cascade-delete (or refuse) the rows of other tables pointing at it. The pragma only
+        # takes effect outside a transaction, so it is set before BEGIN and checked before COMMIT.
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            # One transaction for all revisions, holding SQLite's write lock (BEGIN IMMEDIATE) from
+            # the start: a failure leaves the file as it was, and a second copy of Wufu starting at
+            # the same moment waits, then finds the schema already current. (Alembic sees the
+            # transaction as external and does not commit revision by revision.)
+            with conn.begin():
+                already = set(conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
+                config.attributes["connection"] = conn
+                command.upgrade(config, target)
+                broken = [row for row in conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() if row not in already]
+                if broken:
+                    raise RuntimeError(f"the upgrade to {target} left rows pointing at missing rows: {broken[:5]}")
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
     return True

@@ -55,21 +55,34 @@ def missing(ts_file: Path = TS_FILE) -> list[tuple[str, str]]:
     return result
 
 
-def fill(tsv: Path, ts_file: Path = TS_FILE) -> int:
-    pairs = {}
+def _read_tsv(tsv: Path) -> tuple[dict, dict]:
+    """"source<TAB>translation" for every context, or "context<TAB>source<TAB>translation"."""
+    anywhere, in_context = {}, {}
     for line in tsv.read_text(encoding="utf-8").splitlines():
-        if "\t" in line and not line.startswith("#"):
-            source, translation = line.split("\t", 1)
-            pairs[source.replace("\\n", "\n")] = translation.replace("\\n", "\n")
+        if "\t" not in line or line.startswith("#"):
+            continue
+        fields = [field.replace("\\n", "\n") for field in line.split("\t")]
+        if len(fields) == 3:
+            in_context[(fields[0], fields[1])] = fields[2]
+        else:
+            anywhere[fields[0]] = fields[1]
+    return anywhere, in_context
+
+
+def fill(tsv: Path, ts_file: Path = TS_FILE) -> int:
+    anywhere, in_context = _read_tsv(tsv)
     tree = ET.parse(ts_file)
     filled = 0
-    for message in tree.getroot().iter("message"):
-        source = message.findtext("source") or ""
-        translation = message.find("translation")
-        if source in pairs and translation is not None:
-            translation.text = pairs[source]
-            translation.attrib.pop("type", None)
-            filled += 1
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            text = in_context.get((name, source), anywhere.get(source))
+            if text is not None and translation is not None:
+                translation.text = text
+                translation.attrib.pop("type", None)
+                filled += 1
     ET.indent(tree, space="    ")
     with open(ts_file, "wb") as handle:
         handle.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')

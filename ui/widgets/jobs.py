@@ -1,14 +1,23 @@
-"""Run long app/ work off the GUI thread behind a progress dialog that can be cancelled."""
+"""Run long app/ work off the GUI thread behind a progress dialog that can be cancelled.
+
+The worker thread never touches a widget and emits no signal from Python: it only stores its
+latest progress (under a lock), and a timer on the GUI thread shows it a few times a second.
+That keeps the dialog on the GUI thread, does not flood the event queue when an import reports
+every row, and avoids Python-side ``emit()`` (which leaks a reference to True in PySide6 6.12.0).
+"""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThread, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.jobs import Cancelled, JobControl
+
+REFRESH_MS = 50
 
 
 @dataclass
@@ -22,24 +31,42 @@ class JobResult:
         return self.error is None and not self.cancelled
 
 
-class _Worker(QObject):
-    progressed = Signal(int, int, str)
-    done = Signal()
-
+class _WorkerThread(QThread):
     def __init__(self, work: Callable[[JobControl], Any]):
         super().__init__()
         self.work = work
-        self.job = JobControl(on_progress=lambda d, t, m: self.progressed.emit(d, t or 0, m))
         self.result = JobResult()
+        self._lock = threading.Lock()
+        self._latest: tuple[int, int, str] | None = None
+        self.job = JobControl(on_progress=self._store_progress)
 
-    def run(self) -> None:
+    def _store_progress(self, done: int, total: int | None, message: str) -> None:  # worker thread
+        with self._lock:
+            self._latest = (done, total or 0, message)
+
+    def take_progress(self) -> tuple[int, int, str] | None:  # GUI thread
+        with self._lock:
+            latest, self._latest = self._latest, None
+        return latest
+
+    def run(self) -> None:  # worker thread; QThread emits finished (from C++) when this returns
         try:
             self.result.value = self.work(self.job)
         except Cancelled:
             self.result.cancelled = True
         except BaseException as error:  # handed to the GUI thread, which shows it
             self.result.error = error
-        self.done.emit()
+
+
+def _show_progress(dialog: QProgressDialog, progress: tuple[int, int, str] | None) -> None:
+    if progress is None:
+        return
+    done, total, message = progress
+    if total:
+        dialog.setMaximum(total)
+        dialog.setValue(min(done, total))
+    if message:
+        dialog.setLabelText(message)
 
 
 def run_job(parent: QWidget | None, label: str, work: Callable[[JobControl], Any]) -> JobResult:
@@ -51,26 +78,18 @@ def run_job(parent: QWidget | None, label: str, work: Callable[[JobControl], Any
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
 
-    worker = _Worker(work)
-    thread = QThread()
-    worker.moveToThread(thread)
+    worker = _WorkerThread(work)
     loop = QEventLoop()
-
-    def on_progress(done: int, total: int, message: str) -> None:
-        if total:
-            dialog.setMaximum(total)
-            dialog.setValue(min(done, total))
-        if message:
-            dialog.setLabelText(message)
-
-    worker.progressed.connect(on_progress, Qt.ConnectionType.QueuedConnection)
-    worker.done.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    timer = QTimer()
+    timer.setInterval(REFRESH_MS)
+    timer.timeout.connect(lambda: _show_progress(dialog, worker.take_progress()))
     dialog.canceled.connect(worker.job.cancel)
-    thread.started.connect(worker.run)
-    thread.start()
+    worker.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    timer.start()
+    worker.start()
     loop.exec()
-    thread.quit()
-    thread.wait()
+    worker.wait()
+    timer.stop()
     dialog.close()
     dialog.deleteLater()
     return worker.result
