@@ -1,0 +1,88 @@
+"""The import report: every row that was not imported as it stood, with its Excel row number,
+what happened, why, and the row's original cells under the file's own headers.
+
+Because the original cells keep their headers, the report itself imports back: correct the rows
+in it and import the report (the 行号 / 结果 / 原因 columns are not roster columns and are ignored).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from app.excel import Column, Sheet, write_workbook
+from app.i18n import translate
+from app.residents.roster_columns import FIELD_BY_KEY
+
+REJECTED, DUPLICATE, UPDATED, WARNED = "rejected", "duplicate", "updated", "warned"
+REASON_SEPARATOR = "；"
+
+
+@dataclass
+class ReportLine:
+    row: int  # 1-based Excel row of the data
+    verdict: str  # REJECTED | DUPLICATE | UPDATED | WARNED
+    reasons: list[str]
+    record: dict = field(default_factory=dict)  # field key -> the cell as read
+
+
+def verdict_label(verdict: str) -> str:
+    labels = {
+        REJECTED: translate("app", "Not imported"),
+        DUPLICATE: translate("app", "Duplicate, not imported"),
+        UPDATED: translate("app", "Duplicate, existing resident updated"),
+        WARNED: translate("app", "Imported, please check"),
+    }
+    return labels[verdict]
+
+
+def report_columns(headers: list[str], mapping: dict[str, int]) -> list[Column]:
+    """行号, 结果, 原因, then the mapped columns in the file's order under the file's headers."""
+    columns = [
+        Column(translate("app", "Row"), "_row", width=8, kind="int"),
+        Column(translate("app", "Result"), "_verdict", width=22),
+        Column(translate("app", "Reason"), "_reasons", width=60),
+    ]
+    for key, index in sorted(mapping.items(), key=lambda item: item[1]):
+        header = headers[index] if index < len(headers) and headers[index] else FIELD_BY_KEY[key].label
+        columns.append(Column(header, key))
+    return columns
+
+
+def _as_excel_shows(value):
+    """A long number (an ID Excel stored as a number) as Excel displays it: 15 significant digits,
+    640121198110216000, not the float's binary tail 640121198110215936."""
+    if isinstance(value, float) and abs(value) >= 1e15:
+        return format(Decimal(f"{value:.15g}"), "f")
+    return value
+
+
+def _rows(lines: list[ReportLine]):
+    for line in lines:
+        record = {key: _as_excel_shows(value) for key, value in line.record.items()}
+        yield {**record, "_row": line.row, "_verdict": verdict_label(line.verdict),
+               "_reasons": REASON_SEPARATOR.join(line.reasons)}
+
+
+def write_report(path: str | os.PathLike, source: Path, headers: list[str], mapping: dict[str, int],
+                 lines: list[ReportLine], counts: str, job=None) -> Path:
+    """Write the report workbook (atomically) and return its path."""
+    lines = sorted(lines, key=lambda line: line.row)
+    title = translate("app", "Import report for {name}: {counts}").format(name=source.name, counts=counts)
+    sheet = Sheet(translate("app", "Import report"), report_columns(headers, mapping), _rows(lines),
+                  title_line=title, total=len(lines))
+    write_workbook(path, [sheet], job=job)
+    return Path(path)
+
+
+def default_report_path(source: str | os.PathLike, fallback_folder: str | os.PathLike) -> Path:
+    """<file>-导入报告-<time>.xlsx beside the imported file, or in ``fallback_folder`` when that
+    folder cannot be written (a read-only USB stick, a mail attachment folder)."""
+    source = Path(source)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    name = f"{source.stem}-{translate('app', 'import report')}-{stamp}.xlsx"
+    folder = source.parent if os.access(source.parent, os.W_OK) else Path(fallback_folder)
+    return folder / name
