@@ -1,0 +1,1 @@
+"""来访登记: intake form, request list, detail with timeline."""
