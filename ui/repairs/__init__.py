@@ -1,0 +1,1 @@
+"""The repair team tab (维修服务队)."""
