@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 FEATURE_MODULES: tuple[str, ...] = (
+    "app.residents.feature",
+    "app.requests.feature",
+    "app.meetings.feature",
+    "app.repairs.feature",
 )
 
 

@@ -12,6 +12,10 @@ from typing import Callable
 
 TAB_MODULES: tuple[str, ...] = (
     "ui.home.tab",
+    "ui.residents.tab",
+    "ui.requests.tab",
+    "ui.meetings.tab",
+    "ui.repairs.tab",
 )
 
 
