@@ -26,6 +26,8 @@ class Feature:
     demo: Callable | None = None  # demo(session, rng, options, job) fills this ledger
     checks: Callable | None = None  # checks(session) -> list[str] of consistency problems
     register_cli: Callable | None = None  # register_cli(commands) adds commands / import / export
+    # attention(database) -> [(what, count, tab payload)]: work waiting, shown first on 概览
+    attention: Callable | None = None
     order: int = 100
     extra: dict = field(default_factory=dict)
 

@@ -63,6 +63,14 @@ def register_cli(commands) -> None:
     register(commands)
 
 
+def attention(database) -> list:
+    from app.meetings.actions import open_action_items
+
+    items = open_action_items(database)
+    return [(translate("app", "Open action items"), len(items), None),
+            (translate("app", "Action items past their deadline"), sum(1 for item in items if item.overdue), None)]
+
+
 FEATURE = Feature(
     key="meetings",
     label=lambda: translate("app", "Meetings"),
@@ -70,6 +78,7 @@ FEATURE = Feature(
     demo=demo,
     checks=checks,
     register_cli=register_cli,
+    attention=attention,
     order=40,
     extra={"link_labels": {"agenda_item": link_labels}},
 )

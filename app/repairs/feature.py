@@ -89,6 +89,12 @@ def _check_labels(session, ids):
     return check_labels(session, ids)
 
 
+def attention(database) -> list:
+    from app.repairs.service import count_open
+
+    return [(translate("app", "Repair jobs not finished"), count_open(database), None)]
+
+
 FEATURE = Feature(
     key="repairs",
     label=lambda: translate("app", "Volunteer repair service"),
@@ -96,6 +102,7 @@ FEATURE = Feature(
     demo=demo,
     checks=checks,
     register_cli=register_cli,
+    attention=attention,
     order=30,
     extra={"link_labels": {"repair": _job_labels, "safety_check": _check_labels}},
 )

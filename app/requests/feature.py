@@ -42,6 +42,12 @@ def demo(session, rng, options, job) -> None:
     fill_demo(session, rng, options, job)
 
 
+def attention(database) -> list:
+    from app.requests.service import count_overdue
+
+    return [(translate("app", "Overdue requests"), count_overdue(database), {"overdue": True})]
+
+
 def register_cli(commands) -> None:
     from app.requests.cli import register
 
@@ -55,6 +61,7 @@ FEATURE = Feature(
     demo=demo,
     checks=checks,
     register_cli=register_cli,
+    attention=attention,
     order=20,
     extra={"link_labels": {"request": link_labels}},
 )

@@ -533,8 +533,20 @@
             <translation>五福社区工作台</translation>
         </message>
         <message>
+            <source>Needs attention</source>
+            <translation>待办提醒</translation>
+        </message>
+        <message>
+            <source>Ledgers</source>
+            <translation>台账</translation>
+        </message>
+        <message>
             <source>No ledgers are installed yet.</source>
             <translation>尚未安装任何台账。</translation>
+        </message>
+        <message>
+            <source>Nothing is waiting.</source>
+            <translation>暂无待办事项。</translation>
         </message>
         <message>
             <source>This database holds fictional demo data.</source>
@@ -1380,7 +1392,7 @@ Backups:
         </message>
         <message>
             <source>Open action items</source>
-            <translation>未完成事项</translation>
+            <translation>未完成的决议事项</translation>
         </message>
         <message>
             <source>Major matters (四议两公开)</source>
@@ -3417,6 +3429,14 @@ Demo data is marked as such; start a new database for real work.</source>
             <translation>重大事项“{title}”：{problem}</translation>
         </message>
         <message>
+            <source>Open action items</source>
+            <translation>未完成的决议事项</translation>
+        </message>
+        <message>
+            <source>Action items past their deadline</source>
+            <translation>已过时限的决议事项</translation>
+        </message>
+        <message>
             <source>Meetings</source>
             <translation>议事记录</translation>
         </message>
@@ -3913,6 +3933,10 @@ Demo data is marked as such; start a new database for real work.</source>
             <translation>有 {count} 条关联指向不存在的维修单或排查记录。</translation>
         </message>
         <message>
+            <source>Repair jobs not finished</source>
+            <translation>未完成的维修单</translation>
+        </message>
+        <message>
             <source>Volunteer repair service</source>
             <translation>维修志愿服务</translation>
         </message>
@@ -4271,6 +4295,10 @@ Demo data is marked as such; start a new database for real work.</source>
         <message>
             <source>{count} link(s) point to requests that do not exist.</source>
             <translation>有 {count} 条关联指向不存在的诉求。</translation>
+        </message>
+        <message>
+            <source>Overdue requests</source>
+            <translation>超期诉求</translation>
         </message>
         <message>
             <source>Walk-in requests</source>

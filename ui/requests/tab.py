@@ -183,7 +183,9 @@ class RequestsTab(LedgerTab):
 
     def open_payload(self, payload) -> None:
         payload = payload or {}
-        if payload.get("request_id"):
+        if payload.get("overdue"):
+            self.overdue_only.setChecked(True)
+        elif payload.get("request_id"):
             self.show_request(int(payload["request_id"]))
         elif payload.get("resident_id"):
             rows = residents.load_rows(self.database, [int(payload["resident_id"])])
