@@ -14,7 +14,9 @@ def online_backup(source: Path, target: Path, pages_per_step: int = 1024, progre
     looks like a backup.
     """
     temp = target.with_name(target.name + ".part")
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    # as_uri() percent-encodes the path: a raw "#" or "?" (a folder named 居委会#2) would end the
+    # path early, and SQLite would silently open, create and back up some other, empty file.
+    src = sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(temp)
         try:
