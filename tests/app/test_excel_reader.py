@@ -17,7 +17,7 @@ from app.excel.guard import Limits
 from app.excel.reader import FieldSpec, normalize_header, open_table
 from app.jobs import Cancelled, JobControl
 
-SAMPLE = Path("/work/shared/data/sample_roster.xlsx")
+SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "data" / "sample_roster.xlsx"  # shared/ sits beside the checkout
 
 FIELDS = [
     FieldSpec("name", "姓名", required=True),

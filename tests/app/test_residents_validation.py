@@ -23,7 +23,7 @@ from app.residents.idcard import check_id, id_check_char, id_fragment_digits, no
 from app.residents.masking import mask_id, mask_phone
 from app.residents.phones import check_phone, normalize_phone, phone_digits, split_phones
 
-SAMPLE = Path("/work/shared/data/sample_roster.xlsx")
+SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "data" / "sample_roster.xlsx"  # shared/ sits beside the checkout
 TODAY = date(2026, 11, 27)
 
 
