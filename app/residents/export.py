@@ -9,6 +9,7 @@ streamed from the database in chunks; nothing holds the whole roster at once.
 from __future__ import annotations
 
 import os
+import re
 from datetime import date
 from itertools import groupby
 from pathlib import Path
@@ -27,12 +28,14 @@ from db import audit
 from db.models.residents import STATUS_ACTIVE
 
 PHONE_SEPARATOR = "、"
+_PLAIN_ID = re.compile(r"[0-9]{17}[0-9X]")
+_PLAIN_MOBILE = re.compile(r"1[3-9][0-9]{9}")
 COMMUNITY_SETTING = "community_name"
 # PDF columns: (field, width in mm or None for the rest, alignment).
 PDF_COLUMNS = (
     ("number", 11, "right"), ("name", 20, "left"), ("sex", 9, "center"), ("ethnicity", 13, "center"),
     ("birth_date", 20, "center"), ("id_number", 39, "left"), ("phones", 25, "left"), ("address", None, "left"),
-    ("relation_to_head", 17, "center"), ("political_status", 19, "center"), ("residence_status", 19, "center"),
+    ("relation_to_head", 19, "center"), ("political_status", 18, "center"), ("residence_status", 18, "center"),
     ("tags", 30, "left"),
 )
 
@@ -46,17 +49,28 @@ def roster_title(db) -> str:
     return translate("app", "{community} resident roster").format(community=community_name(db))
 
 
-def _phones(phones: str | None, reveal: bool) -> str | None:
-    if not phones or reveal:
+def masked_id(value: str | None) -> str | None:
+    """mask_id; a stored 18-character number (nearly all) without normalising it again."""
+    if not value:
+        return None
+    if len(value) == 18 and _PLAIN_ID.fullmatch(value):
+        return value[:6] + "********" + value[14:]
+    return mask_id(value)
+
+
+def masked_phones(phones: str | None) -> str | None:
+    """mask_phone for each stored phone; a plain mobile (nearly all) without checking it again."""
+    if not phones:
         return phones
-    return PHONE_SEPARATOR.join(mask_phone(p) for p in phones.split(PHONE_SEPARATOR) if p)
+    return PHONE_SEPARATOR.join(p[:3] + "****" + p[7:] if len(p) == 11 and _PLAIN_MOBILE.fullmatch(p)
+                                else mask_phone(p) for p in phones.split(PHONE_SEPARATOR) if p)
 
 
 def _masked(record: dict, reveal: bool) -> dict:
     """The record as it may leave the office: masked, tags as text, status as a word."""
     if not reveal:
-        record["id_number"] = mask_id(record["id_number"]) if record["id_number"] else None
-        record["phones"] = _phones(record["phones"], reveal)
+        record["id_number"] = masked_id(record["id_number"])
+        record["phones"] = masked_phones(record["phones"])
     record["tags"] = format_tags([(name, detail) for _, name, detail in record["tags"]]) or None
     record["status"] = STATUS_LABELS.get(record["status"], record["status"])
     return record

@@ -30,7 +30,7 @@ from app.jobs import JobControl, ensure
 from app.residents import service
 from app.residents.importer_report import DUPLICATE, REJECTED, UPDATED, WARNED, ReportLine, write_report
 from app.residents.importer_report import default_report_path  # noqa: F401  (public API)
-from app.residents.importer_rows import RowChecker, given_keys
+from app.residents.importer_rows import RowChecker, given_keys, parse_place
 from app.residents.importer_update import Candidate, apply_updates
 from app.residents.roster_columns import FIELDS  # noqa: F401  (public API)
 from db import audit
@@ -229,15 +229,18 @@ def run_import(db, path: str | os.PathLike, on_duplicate: str = "skip", sheet: s
     if on_duplicate not in ("skip", "update"):
         raise ValueError(f"on_duplicate is skip or update, not {on_duplicate!r}")
     job, source = ensure(job), Path(path)
-    with _no_gc():
-        table = _open(source, sheet, mapping, header_row)
-        if table.missing_required:
-            raise _missing_columns(table.missing_required, table.headers)
-        headers, columns = list(table.headers), dict(table.mapping)
-        checker = RowChecker(_tag_ids(db), keys=list(columns))
-        rows = _check_rows(table, checker, _Phase(job, 0, 500, translate("app", "Checking rows…")))
-        del table  # the sheet's cells are no longer needed
-        return _commit(db, rows, on_duplicate, source, headers, columns, report_path, job)
+    try:
+        with _no_gc():
+            table = _open(source, sheet, mapping, header_row)
+            if table.missing_required:
+                raise _missing_columns(table.missing_required, table.headers)
+            headers, columns = list(table.headers), dict(table.mapping)
+            checker = RowChecker(_tag_ids(db), keys=list(columns))
+            rows = _check_rows(table, checker, _Phase(job, 0, 500, translate("app", "Checking rows…")))
+            del table  # the sheet's cells are no longer needed
+            return _commit(db, rows, on_duplicate, source, headers, columns, report_path, job)
+    finally:
+        parse_place.cache_clear()  # the file's addresses are not needed by the next import
 
 
 def _commit(db, rows: _Sorted, on_duplicate: str, source: Path, headers: list[str], columns: dict[str, int],

@@ -195,3 +195,14 @@ def test_pdf_grouped_by_building_over_pages(tmp_db, roster, tmp_path):
     pages = text.count("\f")
     assert pages >= 2 and f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
     assert "(continued)" in text
+
+
+def test_fast_masking_is_the_masking_module():
+    from app.residents.export import masked_id, masked_phones
+    from app.residents.masking import mask_id, mask_phone
+
+    for value in (ZHANG, LI, "11010519491231002X", "640106500305123", "12345", "6401061950030512"):
+        assert masked_id(value) == mask_id(value), value
+    assert masked_id(None) is None and masked_id("") is None
+    for phones in ("13912341031", "0951-5012345、13912341032", "5012345", "010-12345678", "19912345678、1391234"):
+        assert masked_phones(phones) == "、".join(mask_phone(p) for p in phones.split("、")), phones

@@ -26,8 +26,9 @@ from app.residents.importer import FIELDS, plan_import, run_import
 from db.models import AuditLog, Household, Resident, ResidentTag, Tag
 from tests.conftest import child_env
 
-SAMPLE = Path("/work/shared/data/sample_roster.xlsx")
-EXPECTED = Path("/work/shared/data/sample_roster.expected.json")
+DATA = Path(__file__).resolve().parents[3] / "shared" / "data"  # shared/ sits beside the checkout
+SAMPLE = DATA / "sample_roster.xlsx"
+EXPECTED = DATA / "sample_roster.expected.json"
 
 
 @pytest.fixture(autouse=True)
@@ -307,6 +308,35 @@ def test_failure_inside_bulk_insert_rolls_back(tmp_db, tmp_path, db_path, monkey
     assert db_dump(db_path) == before
 
 
+KILLED_CHILD = """
+import os, signal, sys
+sys.path.insert(0, {root!r})
+from app.database import Database
+from app.residents import importer, service
+real = service.bulk_insert
+
+
+def insert_then_die(session, rows, job=None, chunk=10_000):
+    real(session, rows, job=job)
+    session.flush()
+    os.kill(os.getpid(), signal.SIGKILL)  # the power cut: inserted, not committed
+
+
+service.bulk_insert = insert_then_die
+importer.run_import(Database.open({db!r}), {source!r})
+"""
+
+
+def test_killed_mid_import_leaves_the_database_as_it_was(tmp_db, tmp_path, db_path, project_root):
+    run_import(tmp_db, messy_roster(tmp_path))
+    tmp_db.close()
+    before = db_dump(db_path)
+    script = KILLED_CHILD.format(root=str(project_root), db=str(db_path), source=str(big_roster(tmp_path)))
+    done = subprocess.run([sys.executable, "-c", script], env=child_env(tmp_path), capture_output=True, timeout=120)
+    assert done.returncode == -9, done.stderr
+    assert db_dump(db_path) == before
+
+
 # --- refused files and columns --------------------------------------------------------------------
 
 
@@ -354,34 +384,3 @@ def test_separate_building_unit_room_columns(tmp_db, tmp_path):
     assert run_import(tmp_db, workbook(tmp_path / "parts.xlsx", rows)).imported == 2
     shown = service.load_rows(tmp_db, service.query_ids(tmp_db))
     assert sorted(r.address for r in shown) == ["安居苑3号楼2单元401室", "安居苑3号楼2单元402室"]
-
-
-# --- the command line --------------------------------------------------------------------------
-
-
-def test_cli_import_in_process(tmp_path, capsys, db_path):
-    from app.cli import main
-
-    path = messy_roster(tmp_path)
-    assert main(["--db", str(db_path), "--lang", "en", "import", "residents", str(path), "--report",
-                 str(tmp_path / "r.xlsx")]) == 0
-    out = capsys.readouterr().out
-    assert "Imported: 7" in out and "Not imported: 4" in out and "Duplicates: 1" in out and "r.xlsx" in out
-    assert main(["--db", str(db_path), "--lang", "en", "import", "residents", str(path), "--on-duplicate", "update"]) == 0
-    assert "Duplicates: 8" in capsys.readouterr().out
-    bad = tmp_path / "bad.xlsx"
-    bad.write_text("no", encoding="utf-8")
-    assert main(["--db", str(db_path), "--lang", "en", "import", "residents", str(bad)]) == 2
-    assert "not an Excel workbook" in capsys.readouterr().err
-
-
-def test_cli_import_subprocess(tmp_path):
-    path = messy_roster(tmp_path)
-    command = [sys.executable, "-m", "app", "--db", str(tmp_path / "cli.db"), "--lang", "en", "import", "residents"]
-    done = subprocess.run(command + [str(path)], env=child_env(tmp_path), capture_output=True, text=True,
-                          encoding="utf-8", timeout=120)
-    assert done.returncode == 0, done.stderr
-    assert "Imported: 7" in done.stdout and "Not imported: 4" in done.stdout and "Duplicates: 1" in done.stdout
-    missing = subprocess.run(command + [str(tmp_path / "gone.xlsx")], env=child_env(tmp_path), capture_output=True,
-                             text=True, encoding="utf-8", timeout=120)
-    assert missing.returncode == 2 and "does not exist" in missing.stderr

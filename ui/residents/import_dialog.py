@@ -175,12 +175,21 @@ class ImportDialog(QDialog):
             return None
 
         def replan(sheet: str, header_row: int | None):
-            return importer.plan_import(database, path, sheet=sheet, header_row=header_row)
+            """Another sheet or header row: read again off the GUI thread (a big file takes seconds)."""
+            result = run_job(dialog, translate("ImportDialog", "Reading {name}…").format(name=name),
+                             lambda job: importer.plan_import(database, path, sheet=sheet, header_row=header_row))
+            if result.error is not None:
+                raise result.error  # a UserError is shown in the dialog
+            if result.cancelled:
+                raise UserError(translate("ImportDialog", "Cancelled; nothing was imported."))
+            return result.value
 
         dialog = cls(planned, replan, parent)
-        if not cls.ask_choice(dialog):
-            return None
+        accepted = cls.ask_choice(dialog)
         choice = dialog.choice()
+        dialog.setParent(None)  # not kept as a hidden child of the window: freed with the last reference
+        if not accepted:
+            return None
         report = importer.default_report_path(path, Path(database.path).parent)
         summary = cls._job(parent, title, translate("ImportDialog", "Importing {name}…").format(name=name),
                            lambda job: importer.run_import(
