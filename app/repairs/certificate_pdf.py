@@ -1,8 +1,8 @@
 """志愿服务证明: a volunteer hours certificate for one volunteer and a period (A4 portrait).
 
 Formal layout: title, the statement (name, volunteer number, period, total hours of actual service),
-the services listed (date, item or check, hours) with a total, the issuer and date in the place
-for the seal. Only services with hours count; a volunteer with none in the period gets no
+the issuer and date in the place for the seal, then the services listed (date, item or check,
+hours) with a total as its annex. Only services with hours count; a volunteer with none in the period gets no
 certificate (UserError), so a blank one is never printed.
 """
 
@@ -87,11 +87,13 @@ def write_certificate(db, path, volunteer_id: int, start: date | None = None, en
         Spacer(1, 4 * mm),
         para(_statement(c), body_style(14)),
         para(translate("app", "Hereby certified."), body_style(14)),
-        Spacer(1, 4 * mm),
-        para(translate("app", "Services"), paragraph_style(12, space_after=4)),
-        *_table(c),
+        # Statement, issuer and seal stay together on the first page, as on a paper 证明; the
+        # list of services follows as its annex, however long it is.
         Spacer(1, 14 * mm),
         *seal_block([c.issuer, translate("app", "(seal)"), format_date_cn(c.issued_on)], font_size=13, right_mm=5),
+        Spacer(1, 10 * mm),
+        para(translate("app", "Services"), paragraph_style(12, space_after=4)),
+        *_table(c),
     ]
     document.build(Path(path), story, job=ensure(job))
     return c
