@@ -16,6 +16,7 @@ from typing import Callable
 from sqlalchemy import exc as sa_exc
 
 from app import i18n
+from app.cli_helpers import out
 from app.database import Database, database_error_message
 from app.errors import UserError
 from app.features import features
@@ -48,12 +49,8 @@ class Commands:
         return parser
 
 
-def _out(text: str = "") -> None:
-    print(text, flush=True)
-
-
 def cmd_init(database: Database, args) -> int:
-    _out(translate("app", "Database ready: {path}").format(path=database.path))
+    out(translate("app", "Database ready: {path}").format(path=database.path))
     return 0
 
 
@@ -62,11 +59,11 @@ def cmd_check(database: Database, args) -> int:
 
     problems = check_database(database)
     if problems:
-        _out(translate("app", "{count} problem(s) found in {path}:").format(count=len(problems), path=database.path))
+        out(translate("app", "{count} problem(s) found in {path}:").format(count=len(problems), path=database.path))
         for problem in problems:
-            _out(f"  - {problem}")
+            out(f"  - {problem}")
         return 1
-    _out(translate("app", "No problems found: {path}").format(path=database.path))
+    out(translate("app", "No problems found: {path}").format(path=database.path))
     return 0
 
 
@@ -75,7 +72,7 @@ def cmd_backup(database: Database, args) -> int:
 
     folder = Path(args.to) if args.to else backup_dir_for(database.path)
     target = backup_database(database.path, folder, keep=args.keep)
-    _out(translate("app", "Backup written: {path}").format(path=target))
+    out(translate("app", "Backup written: {path}").format(path=target))
     return 0
 
 
@@ -86,7 +83,7 @@ def cmd_demo(database: Database, args) -> int:
     with database.reading() as session:
         for feature in features():
             if feature.count is not None:
-                _out(f"{feature.label()}: {feature.count(session)}")
+                out(f"{feature.label()}: {feature.count(session)}")
     return 0
 
 

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
+from app.cli_helpers import out
 from app.errors import UserError
 from app.i18n import translate
-
-
-def _out(text: str = "") -> None:
-    print(text, flush=True)
 
 
 def cmd_minutes(database, args) -> int:
@@ -17,14 +14,14 @@ def cmd_minutes(database, args) -> int:
     if args.id is None:
         for row in list_meetings(database):
             state = translate("app", "finalised") if row.finalized else translate("app", "draft")
-            _out(f"{row.id}\t{row.held_on.isoformat()}\t{row.kind}\t{row.title}\t{row.number}\t{state}")
+            out(f"{row.id}\t{row.held_on.isoformat()}\t{row.kind}\t{row.title}\t{row.number}\t{state}")
         return 0
     if args.out is None:
         raise UserError(translate("app", "Give the PDF file to write: minutes ID OUT.pdf"))
     from app.meetings.minutes_pdf import print_minutes
 
     path = print_minutes(database, args.id, args.out, sign_in=args.sign_in_sheet)
-    _out(translate("app", "Minutes written: {path}").format(path=path))
+    out(translate("app", "Minutes written: {path}").format(path=path))
     return 0
 
 
@@ -33,7 +30,7 @@ def cmd_export(database, args) -> int:
     from app.meetings.service import MeetingQuery
 
     count = export_meetings(database, args.out, MeetingQuery(text=args.search or ""))
-    _out(translate("app", "{count} meeting(s) written to {path}").format(count=count, path=args.out))
+    out(translate("app", "{count} meeting(s) written to {path}").format(count=count, path=args.out))
     return 0
 
 
@@ -52,14 +49,14 @@ def cmd_import(database, args) -> int:
     from app.meetings.importer import import_meetings
 
     result = import_meetings(database, args.file, report=args.report, on_duplicate=args.on_duplicate, sheet=args.sheet)
-    _out(summary(result))
+    out(summary(result))
     if result.chains_total:
-        _out(chain_summary(result))
+        out(chain_summary(result))
     if args.report:
-        _out(translate("app", "Report written: {path}").format(path=args.report))
+        out(translate("app", "Report written: {path}").format(path=args.report))
     else:
         for line in result.lines:
-            _out(translate("app", "  {sheet} row {row}: {reason}").format(sheet=line.sheet, row=line.row, reason=line.reason))
+            out(translate("app", "  {sheet} row {row}: {reason}").format(sheet=line.sheet, row=line.row, reason=line.reason))
     return 0
 
 

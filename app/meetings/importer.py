@@ -19,6 +19,7 @@ from sqlalchemy import select
 from app.errors import UserError, ValidationError
 from app.excel import Column, Sheet, write_workbook
 from app.i18n import translate
+from app.importing import DUPLICATE, REJECTED
 from app.jobs import JobControl, ensure
 from app.meetings import excel_layout as layout
 from app.meetings.chains import write_chain
@@ -39,8 +40,6 @@ from app.meetings.writer import write_meeting
 from app.residents.dates import DateFormatError, parse_date
 from db import audit
 from db.models import AgendaItem, DecisionChain, Meeting, MeetingAmendment
-
-REJECTED, DUPLICATE = "rejected", "duplicate"
 
 
 @dataclass

@@ -12,7 +12,8 @@ import unicodedata
 from datetime import date, datetime
 
 from app.i18n import translate
-from app.repairs.rules import AGAIN, BEYOND, CATEGORIES, FIXED, FREE, REFERRED, RESIDENT_PAYS, text_value
+from app.importing import text_value
+from app.repairs.rules import AGAIN, BEYOND, CATEGORIES, FIXED, FREE, REFERRED, RESIDENT_PAYS
 from app.residents.dates import DateFormatError, parse_date
 
 

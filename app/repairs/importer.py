@@ -16,15 +16,19 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from app import importing
 from app.errors import UserError, ValidationError
-from app.excel import Column, FieldSpec, Sheet, open_table, write_workbook
+from app.excel import FieldSpec
 from app.i18n import translate
+from app.importing import (
+    DUPLICATE, IMPORTED, REJECTED, UPDATED, RowOutcome, import_rows, open_ledger_table, problem_text,
+    shown_values, text_value)
 from app.jobs import JobControl, ensure
 from app.repairs import workflow
 from app.repairs.import_parsing import (
     RowProblem, datetime_cell, parse_materials, pick_category, pick_outcome, pick_paid_by, pick_satisfaction,
     split_volunteers)
-from app.repairs.rules import AGAIN, FINISHED_OUTCOMES, GAS, REFERRED, gas_message, parse_hours, text_value
+from app.repairs.rules import AGAIN, FINISHED_OUTCOMES, GAS, REFERRED, gas_message, parse_hours
 from app.repairs.search import refresh_job_search
 from app.repairs.service import add_job
 from app.repairs.validation import field_label
@@ -53,45 +57,12 @@ FIELDS = (
     FieldSpec("satisfaction", "满意度", ("Satisfaction", "回访", "回访结果", "居民评价", "评价", "回访情况")),
     FieldSpec("notes", "备注", ("Notes", "说明", "其他")),
 )
-IMPORTED, UPDATED, REJECTED, DUPLICATE = "imported", "updated", "rejected", "duplicate"
 UPDATABLE = ("name", "phone", "address", "fault", "result_note", "notes")
 
 
 @dataclass
-class RowOutcome:
-    row: int
-    outcome: str
-    reason: str
-    values: dict
-    number: str = ""
-
-
-@dataclass
-class ImportResult:
-    file: str
-    sheet: str
-    header_row: int
-    data_rows: int = 0
-    outcomes: list[RowOutcome] = field(default_factory=list)
-    unmapped_headers: list[str] = field(default_factory=list)
+class ImportResult(importing.ImportResult):
     created_volunteers: list[str] = field(default_factory=list)
-
-    def _count(self, kind: str) -> int:
-        return sum(o.outcome == kind for o in self.outcomes)
-
-    imported = property(lambda self: self._count(IMPORTED))
-    updated = property(lambda self: self._count(UPDATED))
-    rejected = property(lambda self: self._count(REJECTED))
-    duplicates = property(lambda self: self._count(DUPLICATE))
-
-    def summary(self) -> str:
-        return translate("app", "{rows} data rows: {imported} imported, {updated} updated, {rejected} rejected, {duplicates} duplicates.").format(
-            rows=self.data_rows, imported=self.imported, updated=self.updated, rejected=self.rejected, duplicates=self.duplicates)
-
-
-def outcome_label(kind: str) -> str:
-    return {IMPORTED: translate("app", "Imported"), UPDATED: translate("app", "Updated"),
-            REJECTED: translate("app", "Rejected"), DUPLICATE: translate("app", "Duplicate")}[kind]
 
 
 class _State:
@@ -218,15 +189,9 @@ def _update(state: _State, job_id: int, data: dict) -> None:
     state.session.flush()
 
 
-def _problem_text(error: Exception) -> str:
-    if isinstance(error, ValidationError):
-        return "；".join(f"{field_label(k)}：{v}" for k, v in error.errors.items())
-    return getattr(error, "message", str(error))
-
-
 def _import_row(state: _State, row: int, record: dict) -> RowOutcome:
     warnings: list[str] = []
-    shown = {key: text_value(v) if not isinstance(v, (date, datetime)) else v for key, v in record.items()}
+    shown = shown_values(record)
     try:
         with state.session.begin_nested():  # a rejected row leaves nothing behind (volunteers it created too)
             data = _prepare(state, record, warnings)
@@ -239,7 +204,7 @@ def _import_row(state: _State, row: int, record: dict) -> RowOutcome:
             data["volunteers"] = _volunteers(state, record.get("volunteers"), record.get("hours"))
             job = _insert(state, data, row, warnings)
     except (RowProblem, UserError) as error:
-        return RowOutcome(row, REJECTED, _problem_text(error), shown, text_value(record.get("number")) or "")
+        return RowOutcome(row, REJECTED, problem_text(error, field_label), shown, text_value(record.get("number")) or "")
     state.remember(data, job.number, row)
     return RowOutcome(row, IMPORTED, "；".join(warnings), shown, job.number)
 
@@ -249,38 +214,20 @@ def import_jobs(db, path, sheet: str | None = None, on_duplicate: str = "skip", 
     """Import one workbook in one transaction. Cancelling (job) leaves the database unchanged."""
     job = ensure(job)
     path = Path(path)
-    table = open_table(path, FIELDS, sheet=sheet)
-    if table.missing_required:
-        labels = "、".join(f.label for f in table.missing_required)
-        raise UserError(translate("app", "No column for {fields} was found in {name}; the header should name it (e.g. 物品, 日期).").format(
-            fields=labels, name=path.name))
+    table = open_ledger_table(path, FIELDS, sheet, translate(
+        "app", "No column for {fields} was found in {name}; the header should name it (e.g. 物品, 日期)."))
     result = ImportResult(path.name, table.sheet_name, table.header_row, unmapped_headers=table.unmapped_headers)
     with db.unit_of_work() as session:
         state = _State(session, session.info["actor"], path.name, on_duplicate, create_volunteers)
         rows = list(table.rows())
-        for done, (row, record) in enumerate(rows):
-            if done % 20 == 0:
-                job.report(done, len(rows), translate("app", "Importing row {row}…").format(row=row))
-            result.outcomes.append(_import_row(state, row, record))
-        result.data_rows = len(rows)
+        import_rows(result, rows, lambda row, record: _import_row(state, row, record), job)
         result.created_volunteers = state.created
-        job.report(len(rows), len(rows))
         audit.record(session, "import", "repair_jobs", None, {
-            "file": path.name, "sheet": table.sheet_name, "imported": result.imported, "updated": result.updated,
-            "rejected": result.rejected, "duplicates": result.duplicates, "created_volunteers": state.created})
+            "file": path.name, "sheet": table.sheet_name, **result.counts(), "created_volunteers": state.created})
     return result
 
 
 def write_report(result: ImportResult, path, job: JobControl | None = None) -> None:
     """Every data row with its Excel row number, what became of it and why."""
-    keys = ("number", "job_date", "name", "address", "item", "volunteers", "outcome")
-    labels = {f.key: f.label for f in FIELDS}
-    columns = [Column(translate("app", "Row"), "row", kind="int"), Column(translate("app", "Result"), "outcome_label"),
-               Column(translate("app", "Reason"), "reason", width=50)]
-    columns += [Column(labels[key], key) for key in keys]
-    rows = [{"row": o.row, "outcome_label": outcome_label(o.outcome), "reason": o.reason,
-             **{key: o.values.get(key) for key in keys}, "number": o.number or o.values.get("number")}
-            for o in sorted(result.outcomes, key=lambda o: o.row)]
-    title = translate("app", "Import of {file} (sheet {sheet}): {summary}").format(
-        file=result.file, sheet=result.sheet, summary=result.summary())
-    write_workbook(Path(path), [Sheet(translate("app", "Import report"), columns, rows, title_line=title)], job)
+    importing.write_report(result, path, FIELDS, ("number", "job_date", "name", "address", "item", "volunteers", "outcome"),
+                           job=job)

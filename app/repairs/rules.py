@@ -106,16 +106,6 @@ def next_number(session: Session, column, prefix: str, day: date, width: int = 2
     return f"{stem}{highest + 1:0{width}d}"
 
 
-def text_value(value) -> str | None:
-    """Text as text: a number read from Excel keeps its digits (13912341031, not 1.3912341031e10)."""
-    if value is None:
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
-    return text or None
-
-
 def community_name(session: Session) -> str:
     """The issuer printed on certificates and registers: the "community_name" setting when the office
     has set one, else the demo community's committee in a demo database, else a generic name."""

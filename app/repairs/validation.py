@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 
 from app.errors import UserError, ValidationError
 from app.i18n import translate
+from app.importing import text_value
 from app.repairs.rules import (
     CATEGORIES,
     FINDING_CATEGORIES,
@@ -24,7 +25,6 @@ from app.repairs.rules import (
     gas_message,
     join_skills,
     parse_hours,
-    text_value,
 )
 from app.residents.dates import DateFormatError, parse_date
 from app.residents.phones import check_phone

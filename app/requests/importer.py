@@ -10,22 +10,24 @@ order number Excel stored as a number keeps every digit.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 
+from app import importing
 from app.errors import UserError, ValidationError
-from app.excel import FieldSpec, open_table
+from app.excel import FieldSpec
 from app.i18n import translate
+from app.importing import (
+    DUPLICATE, IMPORTED, REJECTED, UPDATED, ImportResult, RowOutcome, import_rows, open_ledger_table, problem_text,
+    shown_values)
 from app.jobs import JobControl, ensure
 from app.requests import workflow
 from app.requests.parsing import RowProblem, parse_datetime_cell, parse_deadline, pick_category, pick_channel, pick_follow_up, pick_status
 from app.requests.rules import ANONYMOUS, categories_in
 from app.requests.search import refresh_search_columns
 from app.requests.service import NumberAllocator, add_request
-from app.requests.validation import EDITABLE_BY_IMPORT, clean, text_value
+from app.requests.validation import EDITABLE_BY_IMPORT, clean, field_label, text_value
 from db import audit
 from db.models import Request, RequestEvent, Resident
 
@@ -47,47 +49,6 @@ FIELDS = (
     FieldSpec("finished_at", "办结时间", ("完成时间", "办结日期", "结案时间")),
     FieldSpec("follow_up", "回访", ("回访结果", "满意度", "回访情况", "回访评价", "评价")),
 )
-IMPORTED, UPDATED, REJECTED, DUPLICATE = "imported", "updated", "rejected", "duplicate"
-
-
-@dataclass
-class RowOutcome:
-    row: int  # Excel row number
-    outcome: str  # imported | updated | rejected | duplicate
-    reason: str
-    values: dict
-    number: str = ""  # the 编号 given or assigned
-
-
-@dataclass
-class ImportResult:
-    file: str
-    sheet: str
-    header_row: int
-    data_rows: int = 0
-    imported: int = 0
-    updated: int = 0
-    rejected: int = 0
-    duplicates: int = 0
-    outcomes: list[RowOutcome] = field(default_factory=list)
-    unmapped_headers: list[str] = field(default_factory=list)
-
-    def count(self, outcome: RowOutcome) -> None:
-        self.outcomes.append(outcome)
-        if outcome.outcome == IMPORTED:
-            self.imported += 1
-        elif outcome.outcome == UPDATED:
-            self.updated += 1
-        elif outcome.outcome == REJECTED:
-            self.rejected += 1
-        else:
-            self.duplicates += 1
-
-    def summary(self) -> str:
-        return translate("app", "{rows} data rows: {imported} imported, {updated} updated, {rejected} rejected, {duplicates} duplicates.").format(
-            rows=self.data_rows, imported=self.imported, updated=self.updated, rejected=self.rejected, duplicates=self.duplicates)
-
-
 class _Rows:
     """The state of one import: what the database and the earlier rows already hold."""
 
@@ -112,14 +73,6 @@ class _Rows:
         if external and external in self.externals:
             return self.externals[external], translate("app", "The 12345 work order {number} is already in the ledger.").format(number=external)
         return None, None
-
-
-def _problem_text(error: Exception) -> str:
-    if isinstance(error, ValidationError):
-        from app.requests.validation import field_label
-
-        return "；".join(f"{field_label(k)}：{v}" for k, v in error.errors.items())
-    return getattr(error, "message", str(error))
 
 
 def _resident_for(session, name: str | None, phone: str | None) -> int | None:
@@ -218,7 +171,7 @@ def _update(state: _Rows, request_id: int, data: dict) -> None:
 
 def _import_row(state: _Rows, row: int, record: dict) -> RowOutcome:
     warnings: list[str] = []
-    shown = {key: text_value(value) if not isinstance(value, (date, datetime)) else value for key, value in record.items()}
+    shown = shown_values(record)
     try:
         data = _prepare(state, record, warnings)
         _checked_phone(data, warnings)
@@ -231,7 +184,7 @@ def _import_row(state: _Rows, row: int, record: dict) -> RowOutcome:
         with state.session.begin_nested():
             request = _insert(state, data, row)
     except (RowProblem, UserError) as error:
-        return RowOutcome(row, REJECTED, _problem_text(error), shown, text_value(record.get("number")) or "")
+        return RowOutcome(row, REJECTED, problem_text(error, field_label), shown, text_value(record.get("number")) or "")
     state.seen_numbers.add(request.number)
     if data["external_number"]:
         state.seen_externals.add(data["external_number"])
@@ -243,47 +196,19 @@ def import_requests(db, path, sheet: str | None = None, on_duplicate: str = "ski
     """Import one workbook in one transaction. Cancelling (job) leaves the database unchanged."""
     job = ensure(job)
     path = Path(path)
-    table = open_table(path, FIELDS, sheet=sheet)
-    if table.missing_required:
-        labels = "、".join(f.label for f in table.missing_required)
-        raise UserError(translate("app", "No column for {fields} was found in {name}; the header should name it (e.g. 诉求内容).").format(
-            fields=labels, name=path.name))
+    table = open_ledger_table(path, FIELDS, sheet, translate(
+        "app", "No column for {fields} was found in {name}; the header should name it (e.g. 诉求内容)."))
     result = ImportResult(path.name, table.sheet_name, table.header_row, unmapped_headers=table.unmapped_headers)
     with db.unit_of_work() as session:
         state = _Rows(session, session.info["actor"], path.name, on_duplicate)
         rows = list(table.rows())
         state.allocator.reserve_all(text_value(record.get("number")) for _row, record in rows)
-        for done, (row, record) in enumerate(rows):
-            if done % 20 == 0:
-                job.report(done, len(rows), translate("app", "Importing row {row}…").format(row=row))
-            result.count(_import_row(state, row, record))
-        result.data_rows = len(rows)
-        job.report(len(rows), len(rows))
-        audit.record(session, "import", "requests", None, {"file": path.name, "sheet": table.sheet_name,
-                                                            "imported": result.imported, "updated": result.updated,
-                                                            "rejected": result.rejected, "duplicates": result.duplicates})
+        import_rows(result, rows, lambda row, record: _import_row(state, row, record), job)
+        audit.record(session, "import", "requests", None, {"file": path.name, "sheet": table.sheet_name, **result.counts()})
     return result
-
-
-def outcome_label(outcome: str) -> str:
-    return {
-        IMPORTED: translate("app", "Imported"), UPDATED: translate("app", "Updated"),
-        REJECTED: translate("app", "Rejected"), DUPLICATE: translate("app", "Duplicate"),
-    }[outcome]
 
 
 def write_report(result: ImportResult, path, job: JobControl | None = None) -> None:
     """Every data row with its Excel row number, what became of it and why."""
-    from app.excel import Column, Sheet, write_workbook
-
-    keys = ("number", "external_number", "registered_at", "name", "content")
-    labels = {f.key: f.label for f in FIELDS}
-    cols = [Column(translate("app", "Row"), "row", kind="int"), Column(translate("app", "Result"), "outcome"),
-            Column(translate("app", "Reason"), "reason", width=50)]
-    cols += [Column(labels[key], key, width=40 if key == "content" else None) for key in keys]
-    rows = [{"row": o.row, "outcome": outcome_label(o.outcome), "reason": o.reason,
-             **{key: o.values.get(key) for key in keys}, "number": o.number or o.values.get("number")}
-            for o in sorted(result.outcomes, key=lambda o: o.row)]
-    title = translate("app", "Import of {file} (sheet {sheet}): {summary}").format(
-        file=result.file, sheet=result.sheet, summary=result.summary())
-    write_workbook(Path(path), [Sheet(translate("app", "Import report"), cols, rows, title_line=title)], job)
+    importing.write_report(result, path, FIELDS, ("number", "external_number", "registered_at", "name", "content"),
+                           widths={"content": 40}, job=job)

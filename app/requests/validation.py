@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 
 from app.errors import ValidationError
 from app.i18n import translate
+from app.importing import text_value
 from app.requests.rules import CHANNELS, DEFAULT_CATEGORIES, FALLBACK_CATEGORY, Category, default_deadline
 from app.residents.phones import check_phone
 
@@ -44,16 +45,6 @@ class Cleaned:
     values: dict  # column values for Request
     solved_on_spot: bool
     handling: str | None
-
-
-def text_value(value) -> str | None:
-    """Text as text: a number read from Excel keeps its digits (20261127001, not 2.0261127001e10)."""
-    if value is None:
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
-    return text or None
 
 
 def _texts(data: dict, errors: dict) -> dict:

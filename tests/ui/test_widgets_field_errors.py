@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-from app.errors import ValidationError
+from app.errors import UserError, ValidationError
 from ui.widgets.field_errors import FieldBox, FieldErrors
 
 
@@ -69,3 +69,21 @@ def test_text_survives_an_error(qtbot):
     name.setText("张秀兰")
     errors.show({"name": "重复"})
     assert name.text() == "张秀兰"
+
+
+def test_attempt_shows_what_went_wrong_and_says_whether_it_went_through(qtbot):
+    _host, errors, _name, _id_number, _sex, _notes, general = make_form(qtbot)
+    done = []
+    assert errors.attempt(lambda: done.append(1)) and done == [1]
+
+    def invalid():
+        raise ValidationError({"name": "姓名不能为空"})
+
+    assert not errors.attempt(invalid)
+    assert errors.messages() == {"name": "姓名不能为空"}
+
+    def refused():
+        raise UserError("已被删除")
+
+    assert not errors.attempt(refused, "form")
+    assert general.text() == "已被删除"

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.errors import UserError, ValidationError
 from app.repairs import safety, volunteers
 from app.repairs.rules import FINDING_CATEGORIES, SEVERITIES
 from app.residents import service as residents
@@ -126,19 +125,14 @@ class CheckForm(QDialog):
 
     def save(self) -> bool:
         self.errors.clear()
-        try:
-            if self.check_id is None:
-                self.saved_id = safety.create_check(self.database, self.values())
-            else:
-                safety.update_check(self.database, self.check_id, self.values())
-                self.saved_id = self.check_id
-        except ValidationError as error:
-            self.errors.show_error(error)
-            return False
-        except UserError as error:
-            self.errors.show({"form": error.message})
-            return False
-        return True
+        return self.errors.attempt(self._save, "form")
+
+    def _save(self) -> None:
+        if self.check_id is None:
+            self.saved_id = safety.create_check(self.database, self.values())
+        else:
+            safety.update_check(self.database, self.check_id, self.values())
+            self.saved_id = self.check_id
 
     def accept(self) -> None:
         if self.save():

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import UserError, ValidationError
 from app.repairs import service, volunteers
 from app.repairs.rules import CATEGORIES, GAS, ITEMS, MODES, OUTCOMES, REFERRED, SATISFACTION
 from app.residents import service as residents
@@ -205,21 +203,14 @@ class JobForm(QDialog):
     def save(self) -> bool:
         """Validate and save; on a problem show it and keep everything typed. True when saved."""
         self.errors.clear()
-        try:
-            if self.job_id is None:
-                self.saved_id = service.create_job(self.database, self.values())
-            else:
-                service.update_job(self.database, self.job_id, self.values())
-                self.saved_id = self.job_id
-        except ValidationError as error:
-            box = self.errors.show_error(error)
-            if box is not None:
-                box.setFocus(Qt.FocusReason.OtherFocusReason)
-            return False
-        except UserError as error:
-            self.errors.show({"form": error.message})
-            return False
-        return True
+        return self.errors.attempt(self._save, "form", focus=True)
+
+    def _save(self) -> None:
+        if self.job_id is None:
+            self.saved_id = service.create_job(self.database, self.values())
+        else:
+            service.update_job(self.database, self.job_id, self.values())
+            self.saved_id = self.job_id
 
     def accept(self) -> None:
         if self.save():

@@ -6,7 +6,6 @@ from typing import Callable
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
-from app.errors import UserError, ValidationError
 from app.repairs import workflow
 from app.repairs.rules import FINISHED_OUTCOMES, SATISFACTION
 from ui.repairs.parts import combo
@@ -56,15 +55,8 @@ class StepDialog(QDialog):
 
     def accept(self) -> None:
         self.errors.clear()
-        try:
-            self.submit(self.values())
-        except ValidationError as error:
-            self.errors.show_error(error)
-            return
-        except UserError as error:
-            self.errors.show({"form": error.message})
-            return
-        super().accept()
+        if self.errors.attempt(lambda: self.submit(self.values()), "form"):
+            super().accept()
 
     @classmethod
     def ask(cls, parent, step: str, number: str, submit: Callable[[dict], None]) -> bool:

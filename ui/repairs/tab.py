@@ -25,7 +25,7 @@ from ui.repairs.safety_view import SafetyView
 from ui.repairs.stats_view import StatsView
 from ui.repairs.volunteers_view import VolunteersView
 from ui.tabs import TabSpec
-from ui.widgets.jobs import run_job
+from ui.widgets.jobs import job_succeeded, run_job
 from ui.widgets.ledger_tab import LedgerTab
 
 JOBS, VOLUNTEERS, SAFETY, STATS = range(4)
@@ -114,15 +114,7 @@ class RepairsTab(LedgerTab):
         return months[labels.index(text)] if ok and text in labels else None
 
     def _finish(self, result, title: str) -> bool:
-        if result.cancelled:
-            QMessageBox.information(self, title, self.tr("Cancelled; nothing was changed."))
-            return False
-        if isinstance(result.error, UserError):
-            QMessageBox.warning(self, title, result.error.message)
-            return False
-        if result.error is not None:
-            raise result.error
-        return True
+        return job_succeeded(self, result, title, self.tr("Cancelled; nothing was changed."))
 
     def _written(self, title: str, text: str) -> None:
         QMessageBox.information(self, title, text)

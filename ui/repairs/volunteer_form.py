@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import UserError, ValidationError
 from app.repairs import volunteers
 from app.repairs.rules import SKILLS, split_skills
 from ui.widgets.field_errors import FieldBox, FieldErrors
@@ -85,21 +83,14 @@ class VolunteerForm(QDialog):
 
     def save(self) -> bool:
         self.errors.clear()
-        try:
-            if self.volunteer_id is None:
-                self.saved_id = volunteers.create_volunteer(self.database, self.values())
-            else:
-                volunteers.update_volunteer(self.database, self.volunteer_id, self.values())
-                self.saved_id = self.volunteer_id
-        except ValidationError as error:
-            box = self.errors.show_error(error)
-            if box is not None:
-                box.setFocus(Qt.FocusReason.OtherFocusReason)
-            return False
-        except UserError as error:
-            self.errors.show({"form": error.message})
-            return False
-        return True
+        return self.errors.attempt(self._save, "form", focus=True)
+
+    def _save(self) -> None:
+        if self.volunteer_id is None:
+            self.saved_id = volunteers.create_volunteer(self.database, self.values())
+        else:
+            volunteers.update_volunteer(self.database, self.volunteer_id, self.values())
+            self.saved_id = self.volunteer_id
 
     def accept(self) -> None:
         if self.save():

@@ -19,14 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import UserError
 from app.repairs import volunteers
 from app.repairs.certificate_pdf import write_certificate
 from app.repairs.rules import format_hours
 from ui.repairs.models import RowsModel, sorted_proxy, volunteer_columns, volunteer_row_role
 from ui.repairs.volunteer_form import VolunteerForm
 from ui.widgets.date_edit import DateEdit
-from ui.widgets.jobs import run_job
+from ui.widgets.jobs import job_succeeded, run_job
 from ui.widgets.lazy_table import ROW_ROLE
 from ui.widgets.search_box import SearchBox
 
@@ -190,12 +189,7 @@ class VolunteersView(QWidget):
         title = self.tr("Service certificate")
         result = run_job(self, self.tr("Writing the certificate…"),
                          lambda job: write_certificate(self.database, path, row.id, start, end, job=job))
-        if result.cancelled:
+        if not job_succeeded(self, result, title):
             return
-        if isinstance(result.error, UserError):
-            QMessageBox.warning(self, title, result.error.message)
-            return
-        if result.error is not None:
-            raise result.error
         QMessageBox.information(self, title, self.tr("Certificate for {name}: {hours} hours, written to:\n{path}").format(
             name=row.name, hours=format_hours(result.value.minutes), path=path))

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.errors import UserError, ValidationError
 from app.requests.rules import FOLLOW_UP_RESULTS
 from app.requests.workflow import STEPS
 from ui.widgets.date_edit import DateEdit
@@ -94,15 +93,8 @@ class StepDialog(QDialog):
         if self.deadline is not None and self.deadline.error():
             self.errors.show({"deadline": self.deadline.error()})
             return
-        try:
-            self.submit(self.values())
-        except ValidationError as error:
-            self.errors.show_error(error)
-            return
-        except UserError as error:
-            self.errors.show({"": error.message})
-            return
-        super().accept()
+        if self.errors.attempt(lambda: self.submit(self.values())):
+            super().accept()
 
     @classmethod
     def ask(cls, parent, step: str, number: str, submit: Callable[[dict], None], deadline: date | None = None,

@@ -39,7 +39,7 @@ from ui.requests.stats_dialog import StatsDialog
 from ui.requests.table_model import RequestTableModel
 from ui.tabs import TabSpec
 from ui.widgets.date_edit import DateEdit
-from ui.widgets.jobs import run_job
+from ui.widgets.jobs import job_succeeded, run_job
 from ui.widgets.lazy_table import ID_ROLE
 from ui.widgets.ledger_tab import LedgerTab
 from ui.widgets.search_box import SearchBox
@@ -290,15 +290,7 @@ class RequestsTab(LedgerTab):
         return Path(path) if path else None
 
     def _finish_job(self, result, title: str) -> bool:
-        if result.cancelled:
-            QMessageBox.information(self, title, self.tr("Cancelled; nothing was changed."))
-            return False
-        if isinstance(result.error, UserError):
-            QMessageBox.warning(self, title, result.error.message)
-            return False
-        if result.error is not None:
-            raise result.error
-        return True
+        return job_succeeded(self, result, title, self.tr("Cancelled; nothing was changed."))
 
     def export_excel(self) -> None:
         path = self.ask_save_path()

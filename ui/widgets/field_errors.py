@@ -8,6 +8,8 @@ a message is cleared as soon as the user edits that field. Keys with no field go
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ValidationError
+from app.errors import UserError, ValidationError
 
 ERROR = "error"
 WARNING = "warning"
@@ -130,6 +132,22 @@ class FieldErrors:
 
     def show_error(self, error: ValidationError) -> FieldBox | None:
         return self.show(error.errors, error.warnings)
+
+    def attempt(self, action: Callable[[], object], general_key: str = "", focus: bool = False) -> bool:
+        """Run ``action`` (a save or a step); True when it went through. A ValidationError is shown
+        under the fields (the first one with an error focused when ``focus``), any other UserError
+        under ``general_key``."""
+        try:
+            action()
+        except ValidationError as error:
+            box = self.show_error(error)
+            if focus and box is not None:
+                box.setFocus()
+            return False
+        except UserError as error:
+            self.show({general_key: error.message})
+            return False
+        return True
 
     def _show_general(self, messages: list[tuple[str, str]]) -> None:
         if self.general is None or not messages:

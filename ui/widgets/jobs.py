@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThread, QTimer
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from app.errors import UserError
 from app.jobs import Cancelled, JobControl
 
 REFRESH_MS = 50
@@ -93,3 +94,18 @@ def run_job(parent: QWidget | None, label: str, work: Callable[[JobControl], Any
     dialog.close()
     dialog.deleteLater()
     return worker.result
+
+
+def job_succeeded(parent: QWidget | None, result: JobResult, title: str, cancelled_text: str | None = None) -> bool:
+    """True when the job ended with a value. Otherwise says why and returns False: cancelled_text (if
+    given) when the user cancelled, a UserError's message as a warning; any other error is raised."""
+    if result.cancelled:
+        if cancelled_text:
+            QMessageBox.information(parent, title, cancelled_text)
+        return False
+    if isinstance(result.error, UserError):
+        QMessageBox.warning(parent, title, result.error.message)
+        return False
+    if result.error is not None:
+        raise result.error
+    return True
