@@ -1,6 +1,7 @@
 """The roster at 100,000 residents: first rows, search, sort, Excel export and import, PDF, memory.
 
     .venv/bin/python bench/bench_residents.py [--residents 100000] [--db DEMO.db] [--repeat 5] [--keep DIR]
+    .venv/bin/python bench/bench_residents.py --only import --source full.xlsx [--keep DIR]
 
 Without --db it makes the demo database with ``python -m app --db X demo --residents N`` first.
 Prints medians (seconds or milliseconds) next to their targets; asserts nothing. The import is
@@ -175,9 +176,16 @@ def main() -> int:
     parser.add_argument("--db", help="an existing demo database (skips making one)")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--keep", help="folder for the demo databases and output files (default: temporary)")
+    parser.add_argument("--only", choices=("import",), help="run one part alone (import: needs --source)")
+    parser.add_argument("--source", help="the workbook to import (a revealed export kept by an earlier run's --keep)")
     args = parser.parse_args()
     keep = Path(args.keep or tempfile.mkdtemp(prefix="wufu-bench-"))
     keep.mkdir(parents=True, exist_ok=True)
+    if args.only == "import":
+        if not args.source:
+            parser.error("--only import needs --source (e.g. full.xlsx in a --keep folder)")
+        bench_import(Path(args.source), keep)
+        return 0
     path = Path(args.db) if args.db else make_demo(keep, args.residents)
     print("\nfirst rows (open, query_ids, load_rows of 100)")
     line("cold open to first page", first_rows(path), "s", "≤ 0.3 s")

@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice, zip_longest
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -110,7 +111,7 @@ class _Header:
 class TableReader:
     """One sheet of a workbook, its header found and its columns mapped to field keys."""
 
-    def __init__(self, sheet_names: list[str], sheet_name: str, data: list[list],
+    def __init__(self, sheet_names: list[str], sheet_name: str, data: Sequence[list],
                  fields: Sequence[FieldSpec], header: _Header):
         self.sheet_names = sheet_names
         self.sheet_name = sheet_name
@@ -136,13 +137,17 @@ class TableReader:
     def rows(self, job: JobControl | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
         """Yield (Excel row number, {field key: value}) for each row with a mapped value."""
         pairs = list(self.mapping.items())
+        keys = [key for key, _ in pairs]
+        width = max((column for _, column in pairs), default=-1) + 1
+        pick = itemgetter(*(column for _, column in pairs)) if len(pairs) > 1 else None
         first = self.header_row  # 0-based index of the first data row
         yielded = skipped = 0
         try:
             for offset, row in enumerate(islice(self._data, first, None)):
                 if job is not None and offset % PROGRESS_EVERY == 0:
                     job.report(offset, self.total_rows)
-                record = _record(row, pairs)
+                # calamine's rows are all as wide as the sheet: nearly always every column is there
+                record = _picked(keys, pick(row)) if pick is not None and len(row) >= width else _record(row, pairs)
                 if record is None:
                     skipped += 1
                     continue
@@ -152,6 +157,18 @@ class TableReader:
             self.data_row_count, self.skipped_blank_rows = yielded, skipped
         if job is not None:
             job.report(self.total_rows, self.total_rows)
+
+
+def _picked(keys: list[str], values: tuple) -> dict[str, Any] | None:
+    """_record for a row holding every mapped column: ``values`` are those columns' cells."""
+    record = dict(zip(keys, values))
+    filled = False
+    for key, value in record.items():
+        if value.__class__ is str:
+            value = record[key] = value.strip() or None
+        if value is not None:
+            filled = True
+    return record if filled else None
 
 
 def _record(row: list, pairs: list[tuple[str, int]]) -> dict[str, Any] | None:
@@ -252,10 +269,45 @@ def _good_enough(header: _Header, matcher: _Matcher) -> bool:
     return bool(header.mapping) and matcher.required.issubset(header.mapping)
 
 
-def _load_sheet(path: Path, workbook: CalamineWorkbook, name: str) -> list[list]:
+class _SheetRows(Sequence):
+    """A sheet's rows exactly as ``to_python(skip_empty_area=False)`` gives them (A1 is [0][0]),
+    without holding them all as Python lists: the first rows are kept for finding the header, the
+    rest are made one at a time by calamine's row iterator (a 100,000-row roster as lists of
+    Python values is about 240 MB)."""
+
+    def __init__(self, sheet):
+        self._sheet = sheet
+        start, end = sheet.start, sheet.end
+        # iter_rows() starts at row 0 but at the first used column: pad to keep columns absolute.
+        self._pad = [""] * start[1] if start else []
+        self._length = end[0] + 1 if start and end else 0
+        self._head = list(islice(self, HEADER_SCAN_ROWS + 1))
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return list(self)[index]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        if index < len(self._head):
+            return self._head[index]
+        return next(islice(iter(self), index, None))
+
+    def __iter__(self) -> Iterator[list]:
+        if not self._length:
+            return iter(())
+        rows = self._sheet.iter_rows()
+        pad = self._pad
+        return (pad + row for row in rows) if pad else iter(rows)
+
+
+def _load_sheet(path: Path, workbook: CalamineWorkbook, name: str) -> Sequence[list]:
     try:
-        # skip_empty_area=False keeps row and column indices absolute (A1 is [0][0]).
-        return workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        return _SheetRows(workbook.get_sheet_by_name(name))
     except PasswordError:
         raise password_protected(path)
     except (CalamineError, ValueError):

@@ -9,6 +9,8 @@ summary entry instead of 100,000 row entries.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from operator import itemgetter
 
@@ -20,7 +22,7 @@ from app.jobs import JobControl, ensure
 from app.residents.address import RoomAddress
 from app.residents.idcard import check_id
 from app.residents.masking import mask_id
-from app.residents.queries import search_columns
+from app.residents.queries import SEARCH_KEYS, search_values
 from app.residents.validation import PHONE_SEPARATOR
 from db import audit
 from db.models import Building, Household, Resident, ResidentTag, Room, Tag
@@ -81,44 +83,40 @@ def _phones_text(value) -> str | None:
     return value or None
 
 
-def _resident(row: dict, resident_id: int, ids: _Ids) -> dict:
-    values = {key: row.get(key) for key in COLUMNS}
-    values["phones"] = _phones_text(values["phones"])
-    values["status"] = values["status"] or STATUS_ACTIVE
-    values["is_demo"] = 1 if values["is_demo"] else 0
-    for key in ("birth_date", "left_on"):  # as SQLAlchemy's Date stores them
-        values[key] = values[key].isoformat() if values[key] else None
-    place = row.get("address")
-    values["id"] = resident_id
-    values["room_id"] = ids.room(place)
-    values["household_id"] = ids.household(row.get("household_number"), values["room_id"], values["registered_address"])
-    values.update(search_columns(values["name"], values["former_name"], values["id_number"], values["phones"], place))
-    return values
+RESIDENT_KEYS = COLUMNS + ("id", "room_id", "household_id", *SEARCH_KEYS)
+_ID, _HOUSEHOLD = RESIDENT_KEYS.index("id"), RESIDENT_KEYS.index("household_id")
+_RELATION = COLUMNS.index("relation_to_head")
+_IS_DEMO = COLUMNS.index("is_demo")
 
 
-def _tag_rows(session: Session, rows: list[dict], resident_ids: list[int]) -> list[dict]:
-    by_name = dict(session.execute(select(Tag.name, Tag.id)).all())
+def _resident(row: dict, resident_id: int, ids: _Ids) -> tuple:
+    """One resident's INSERT parameters, in RESIDENT_KEYS order (dates as SQLAlchemy's Date stores them)."""
+    get = row.get
+    name, former_name, id_number, registered = get("name"), get("former_name"), get("id_number"), get("registered_address")
+    phones = _phones_text(get("phones"))
+    birth, left = get("birth_date"), get("left_on")
+    place = get("address")
+    room_id = ids.room(place)
+    household_id = ids.household(get("household_number"), room_id, registered)
+    return (name, former_name, get("sex"), get("ethnicity"), birth.isoformat() if birth else None, id_number, phones,
+            registered, get("grid"), get("relation_to_head"), get("residence_status"), get("person_type"),
+            get("political_status"), get("education"), get("marital_status"), get("health"), get("employer"),
+            get("status") or STATUS_ACTIVE, left.isoformat() if left else None, get("left_reason"), get("notes"),
+            1 if get("is_demo") else 0, resident_id, room_id, household_id,
+            *search_values(name, former_name, id_number, phones, place))
+
+
+def _tag_rows(by_name: dict[str, int], rows: list[dict], first_id: int) -> list[tuple]:
     result = []
-    for row, resident_id in zip(rows, resident_ids):
-        tags = row.get("tags") or {}
+    for resident_id, row in enumerate(rows, first_id):
+        tags = row.get("tags")
+        if not tags:
+            continue
         items = tags.items() if isinstance(tags, dict) else ((t, None) for t in tags)
         for tag, detail in items:
             tag_id = by_name[tag] if isinstance(tag, str) else int(tag)
-            result.append({"resident_id": resident_id, "tag_id": tag_id, "detail": detail})
+            result.append((resident_id, tag_id, detail))
     return result
-
-
-def _set_heads(session: Session, residents: list[dict]) -> int:
-    heads = {}
-    for values in residents:
-        if values["relation_to_head"] == HEAD and values["household_id"] is not None:
-            heads.setdefault(values["household_id"], values["id"])
-    if heads:
-        statement = (update(Household.__table__).where(Household.__table__.c.id == bindparam("hid"),
-                                                      Household.__table__.c.head_id.is_(None))
-                     .values(head_id=bindparam("head")))
-        session.execute(statement, [{"hid": h, "head": r} for h, r in heads.items()])
-    return len(heads)
 
 
 def _insert_many(session: Session, table, rows: list[dict]) -> None:
@@ -136,11 +134,23 @@ def _insert_many(session: Session, table, rows: list[dict]) -> None:
         cursor.close()
 
 
-class _BigCache:
-    """A larger page cache while the indexes of 100,000 new rows are filled (128 MiB at most,
-    taken only as needed): with SQLite's default 2 MiB, pages are written and read back again."""
+def _insert_tuples(session: Session, table, keys: tuple[str, ...], rows: list[tuple]) -> None:
+    """INSERT positional rows (in ``keys`` order) with a prepared statement: no dict per row."""
+    if not rows:
+        return
+    sql = f"INSERT INTO {table.name} ({', '.join(keys)}) VALUES ({', '.join('?' * len(keys))})"
+    cursor = session.connection().connection.driver_connection.cursor()
+    try:
+        cursor.executemany(sql, rows)
+    finally:
+        cursor.close()
 
-    PAGES = -131_072  # negative: KiB
+
+class _BigCache:
+    """A larger page cache while the indexes of many new rows are filled (taken only as needed):
+    with SQLite's default 2 MiB, index pages are written and read back again."""
+
+    PAGES = -16_384  # negative: KiB
 
     def __init__(self, session: Session):
         self.connection = session.connection()
@@ -153,6 +163,83 @@ class _BigCache:
         self.connection.exec_driver_sql(f"PRAGMA cache_size={int(self.before)}")
 
 
+class BulkWriter:
+    """Inserts residents chunk by chunk within the caller's unit of work; ``finish`` writes the one
+    audit entry. ``bulk_insert`` is this for a list; an import feeds it chunks as they are checked."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self.ids = _Ids(session)
+        self.tag_ids = dict(session.execute(select(Tag.name, Tag.id)).all())
+        self.heads: dict[int, int] = {}
+        self.counts = Counter()
+        self.demo = False
+
+    def add(self, rows: list[dict]) -> range:
+        """Insert these rows; returns their new ids (consecutive, in order)."""
+        ids, session = self.ids, self.session
+        first = ids.next["residents"]
+        residents = [_resident(row, resident_id, ids) for resident_id, row in enumerate(rows, first)]
+        ids.next["residents"] = first + len(residents)
+        tag_rows = _tag_rows(self.tag_ids, rows, first)
+        for table, model in (("buildings", Building), ("rooms", Room), ("households", Household)):
+            _insert_many(session, model.__table__, ids.new[table])
+            self.counts[table] += len(ids.new[table])
+            ids.new[table] = []
+        _insert_tuples(session, Resident.__table__, RESIDENT_KEYS, residents)
+        _insert_tuples(session, ResidentTag.__table__, ("resident_id", "tag_id", "detail"), tag_rows)
+        self.counts["residents"] += len(residents)
+        self.counts["tags"] += len(tag_rows)
+        self.demo = self.demo or any(values[_IS_DEMO] for values in residents)
+        self._set_heads(residents)
+        return range(first, first + len(residents))
+
+    def _set_heads(self, residents: list[tuple]) -> None:
+        """The first 户主 of each household (in insert order) becomes its head, if it has none."""
+        heads = {}
+        for values in residents:
+            household = values[_HOUSEHOLD]
+            if values[_RELATION] == HEAD and household is not None and household not in self.heads:
+                self.heads[household] = heads[household] = values[_ID]
+        if heads:
+            statement = (update(Household.__table__).where(Household.__table__.c.id == bindparam("hid"),
+                                                          Household.__table__.c.head_id.is_(None))
+                         .values(head_id=bindparam("head")))
+            self.session.execute(statement, [{"hid": h, "head": r} for h, r in heads.items()])
+
+    def finish(self) -> None:
+        counts = self.counts
+        audit.record(self.session, "import", "residents", None, {
+            "residents": counts["residents"], "buildings": counts["buildings"], "rooms": counts["rooms"],
+            "households": counts["households"], "heads": len(self.heads), "tags": counts["tags"], "demo": self.demo,
+        })
+
+
+@contextmanager
+def deferred_indexes(session: Session, defer: bool = True) -> Iterator[None]:
+    """Without residents' secondary indexes while a big batch goes into a small table, rebuilt at
+    the end (one sort each instead of 100,000 scattered inserts). Inside the caller's transaction:
+    an error or a kill in between rolls the DROPs back too. The unique index on active ID numbers
+    stays, so a duplicate is still refused at once."""
+    if not defer:
+        yield
+        return
+    connection = session.connection()
+    indexes = connection.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL"
+        " AND name != ?", (Resident.__tablename__, "uq_residents_active_id_number")).all()
+    for name, _sql in indexes:
+        connection.exec_driver_sql(f'DROP INDEX "{name}"')
+    yield
+    for _name, sql in indexes:
+        connection.exec_driver_sql(sql)
+
+
+def bulk_cache(session: Session) -> _BigCache:
+    """``with bulk_cache(session):`` around many BulkWriter.add calls."""
+    return _BigCache(session)
+
+
 def bulk_insert(session: Session, rows: list[dict], job: JobControl | None = None, chunk: int = 10_000) -> list[int]:
     """Insert validated rows; returns their new ids in order.
 
@@ -162,24 +249,13 @@ def bulk_insert(session: Session, rows: list[dict], job: JobControl | None = Non
     weeded out: the unique index refuses them and the whole unit of work rolls back.
     """
     job = ensure(job)
-    ids = _Ids(session)
-    first = ids.next["residents"]
-    residents = [_resident(row, first + index, ids) for index, row in enumerate(rows)]
-    resident_ids = [values["id"] for values in residents]
-    tag_rows = _tag_rows(session, rows, resident_ids)
+    writer = BulkWriter(session)
+    resident_ids: list[int] = []
     with _BigCache(session):
-        for table, model in (("buildings", Building), ("rooms", Room), ("households", Household)):
-            _insert_many(session, model.__table__, ids.new[table])
-        for start in range(0, len(residents), chunk):
-            _insert_many(session, Resident.__table__, residents[start:start + chunk])
-            job.report(start + len(residents[start:start + chunk]), len(residents))
-        _insert_many(session, ResidentTag.__table__, tag_rows)
-        heads = _set_heads(session, residents)
-    audit.record(session, "import", "residents", None, {
-        "residents": len(residents), "buildings": len(ids.new["buildings"]), "rooms": len(ids.new["rooms"]),
-        "households": len(ids.new["households"]), "heads": heads, "tags": len(tag_rows),
-        "demo": any(values["is_demo"] for values in residents),
-    })
+        for start in range(0, len(rows), chunk):
+            resident_ids.extend(writer.add(rows[start:start + chunk]))
+            job.report(len(resident_ids), len(rows))
+    writer.finish()
     return resident_ids
 
 

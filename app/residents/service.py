@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.errors import UserError, ValidationError
 from app.i18n import translate
 from app.residents.address import RoomAddress, format_room
-from app.residents.bulk import bulk_insert, checks
+from app.residents.bulk import BulkWriter, bulk_cache, bulk_insert, checks, deferred_indexes
 from app.residents.dates import DateFormatError, parse_date
 from app.residents.queries import SORT_KEYS, ResidentQuery, query_ids, search_columns
 from app.residents.rows import (
@@ -46,7 +46,8 @@ __all__ = [
     "household_members", "room_occupants", "counts", "checks",
     "ResidentRow", "ResidentDetail", "MemberRow", "TagAssignment", "BuildingRow", "TagRow",
     # writing
-    "check", "create", "update", "move_out", "remove", "restore", "reveal_id", "reveal_phones", "bulk_insert",
+    "check", "create", "update", "move_out", "remove", "restore", "reveal_id", "reveal_phones",
+    "bulk_insert", "BulkWriter", "bulk_cache", "deferred_indexes",
     "DuplicateResident", "duplicate_message",
 ]
 

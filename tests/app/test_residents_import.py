@@ -296,13 +296,13 @@ def test_failure_after_insert_rolls_back_everything(tmp_db, tmp_path, db_path, m
 
 def test_failure_inside_bulk_insert_rolls_back(tmp_db, tmp_path, db_path, monkeypatch):
     before = db_dump(db_path)
-    real = service.bulk_insert
+    real = service.BulkWriter.add
 
-    def half_then_fail(session, rows, job=None, chunk=10_000):
-        real(session, rows[: len(rows) // 2], job=job)
+    def half_then_fail(writer, rows):
+        real(writer, rows[: len(rows) // 2])
         raise RuntimeError("injected")
 
-    monkeypatch.setattr(service, "bulk_insert", half_then_fail)
+    monkeypatch.setattr(service.BulkWriter, "add", half_then_fail)
     with pytest.raises(RuntimeError):
         run_import(tmp_db, big_roster(tmp_path))
     assert db_dump(db_path) == before
@@ -313,16 +313,16 @@ import os, signal, sys
 sys.path.insert(0, {root!r})
 from app.database import Database
 from app.residents import importer, service
-real = service.bulk_insert
+real = service.BulkWriter.add
 
 
-def insert_then_die(session, rows, job=None, chunk=10_000):
-    real(session, rows, job=job)
-    session.flush()
+def insert_then_die(writer, rows):
+    real(writer, rows)
+    writer.session.flush()
     os.kill(os.getpid(), signal.SIGKILL)  # the power cut: inserted, not committed
 
 
-service.bulk_insert = insert_then_die
+service.BulkWriter.add = insert_then_die
 importer.run_import(Database.open({db!r}), {source!r})
 """
 
@@ -384,3 +384,64 @@ def test_separate_building_unit_room_columns(tmp_db, tmp_path):
     assert run_import(tmp_db, workbook(tmp_path / "parts.xlsx", rows)).imported == 2
     shown = service.load_rows(tmp_db, service.query_ids(tmp_db))
     assert sorted(r.address for r in shown) == ["安居苑3号楼2单元401室", "安居苑3号楼2单元402室"]
+
+
+def _indexes(path: Path) -> list[tuple]:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").fetchall()
+    finally:
+        connection.close()
+
+
+def _roster(path: Path) -> dict[str, list]:
+    """The roster's tables without their clock columns (two imports a second apart differ there)."""
+    connection = sqlite3.connect(path)
+    try:
+        result = {}
+        for table in ("buildings", "rooms", "households", "residents", "resident_tags"):
+            columns = [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')
+                       if row[1] not in ("created_at", "updated_at")]
+            listed = ", ".join(f'"{c}"' for c in columns)
+            result[table] = connection.execute(f'SELECT {listed} FROM "{table}" ORDER BY rowid').fetchall()
+        return result
+    finally:
+        connection.close()
+
+
+def test_chunks_and_deferred_indexes_write_what_one_pass_writes(tmp_db, tmp_path, db_path, monkeypatch):
+    from app.database import Database
+
+    source = big_roster(tmp_path)
+    other_path = tmp_path / "one-pass.db"
+    other = Database.open(other_path)
+    plain = run_import(other, source)
+    other.close()
+    indexes = _indexes(db_path)
+    monkeypatch.setattr(importer, "CHUNK", 700)
+    monkeypatch.setattr(importer, "DEFER_INDEXES_FROM", 1000)
+    deferred = run_import(tmp_db, source)
+    assert deferred == plain and deferred.imported > 2000
+    assert _indexes(db_path) == indexes  # dropped for the import and made again, the same
+    assert _roster(db_path) == _roster(other_path)
+    with tmp_db.reading() as session:
+        entries = session.scalars(select(AuditLog).where(AuditLog.table_name == "residents")).all()
+    assert len(entries) == 2  # bulk summary + the import's own, not one per chunk
+
+
+def test_failure_in_a_later_chunk_rolls_back_the_dropped_indexes_too(tmp_db, tmp_path, db_path, monkeypatch):
+    before, indexes = db_dump(db_path), _indexes(db_path)
+    real, calls = service.BulkWriter.add, []
+
+    def second_fails(writer, rows):
+        calls.append(len(rows))
+        if len(calls) == 2:
+            raise RuntimeError("injected")
+        return real(writer, rows)
+
+    monkeypatch.setattr(importer, "CHUNK", 700)
+    monkeypatch.setattr(importer, "DEFER_INDEXES_FROM", 1000)
+    monkeypatch.setattr(service.BulkWriter, "add", second_fails)
+    with pytest.raises(RuntimeError):
+        run_import(tmp_db, big_roster(tmp_path))
+    assert db_dump(db_path) == before and _indexes(db_path) == indexes
