@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 QT_MODULES = ("PySide6", "shiboken6", "PyQt5", "PyQt6", "PySide2")
 # ui/ packages every tab may use; anything else under ui/ with a package of its own is a tab.
-UI_SHARED = {"widgets", "tabs", "application", "main_window", "settings_dialog"}
+UI_SHARED = {"widgets", "tabs", "application", "main_window", "settings", "settings_dialog"}
 
 
 def _python_files(layer: str) -> list[Path]:

@@ -4,23 +4,18 @@ from __future__ import annotations
 
 import logging
 import sys
-import traceback
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app import i18n
 from app.paths import default_data_dir
 from app.resources import font_path, resources_dir
+from ui.settings import APPLICATION, ORGANIZATION, settings  # noqa: F401  (main.py and tests use it from here)
+from ui.widgets.errors import show_unexpected_error
 
-ORGANIZATION = "Wufu"
-APPLICATION = "Wufu"
 log = logging.getLogger("wufu")
-
-
-def settings() -> QSettings:
-    return QSettings(ORGANIZATION, APPLICATION)
 
 
 def chosen_language(cli_value: str | None) -> str:
@@ -65,16 +60,6 @@ def setup_logging() -> None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
-
-
-def show_unexpected_error(error: BaseException, parent=None) -> None:
-    """Unexpected problems: one dialog, and the details in the log file."""
-    log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
-    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Application", "Unexpected error"),
-                      QCoreApplication.translate("Application", "Something went wrong. Nothing you typed was saved by half; the details are in the log file."),
-                      QMessageBox.StandardButton.Ok, parent)
-    box.setDetailedText("".join(traceback.format_exception(type(error), error, error.__traceback__)))
-    box.exec()
 
 
 def install_excepthook() -> None:

@@ -12,7 +12,8 @@ from app.errors import UserError
 from app.features import features
 from app.maintenance import backup_database
 from app.paths import backup_dir_for
-from ui.application import settings, show_unexpected_error
+from ui.settings import settings
+from ui.widgets.errors import show_unexpected_error
 from ui.settings_dialog import SettingsDialog
 from ui.tabs import tab_specs
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
 from app import i18n
-from ui.application import settings
+from ui.settings import settings
 
 
 class SettingsDialog(QDialog):

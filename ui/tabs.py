@@ -7,8 +7,8 @@ it. Tabs never import each other: they ask the main window to route through ``na
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import Callable
+
+from ui.widgets.ledger_tab import TabSpec
 
 TAB_MODULES: tuple[str, ...] = (
     "ui.home.tab",
@@ -17,14 +17,6 @@ TAB_MODULES: tuple[str, ...] = (
     "ui.meetings.tab",
     "ui.repairs.tab",
 )
-
-
-@dataclass(frozen=True)
-class TabSpec:
-    key: str  # used by --tab KEY and by navigate(key, payload)
-    title: Callable[[], str]  # translated when the window is built
-    create: Callable  # create(database, parent) -> LedgerTab
-    order: int = 100
 
 
 def tab_specs() -> list[TabSpec]:

@@ -7,8 +7,7 @@ from PySide6.QtWidgets import QCommandLinkButton, QFormLayout, QGroupBox, QHBoxL
 
 from app.demo import is_demo
 from app.features import features
-from ui.tabs import TabSpec
-from ui.widgets.ledger_tab import LedgerTab
+from ui.widgets.ledger_tab import LedgerTab, TabSpec
 
 
 class HomeTab(LedgerTab):

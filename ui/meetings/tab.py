@@ -36,10 +36,9 @@ from ui.meetings.editor import MeetingEditor
 from ui.meetings.excel import MeetingsExcel
 from ui.meetings.models import RowsModel, meeting_columns, meeting_foreground
 from ui.meetings.printing import MinutesPrinter
-from ui.tabs import TabSpec
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.jobs import run_job
-from ui.widgets.ledger_tab import LedgerTab
+from ui.widgets.ledger_tab import LedgerTab, TabSpec
 from ui.widgets.search_box import SearchBox
 
 

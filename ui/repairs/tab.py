@@ -24,9 +24,8 @@ from ui.repairs.jobs_view import JobsView
 from ui.repairs.safety_view import SafetyView
 from ui.repairs.stats_view import StatsView
 from ui.repairs.volunteers_view import VolunteersView
-from ui.tabs import TabSpec
 from ui.widgets.jobs import job_succeeded, run_job
-from ui.widgets.ledger_tab import LedgerTab
+from ui.widgets.ledger_tab import LedgerTab, TabSpec
 
 JOBS, VOLUNTEERS, SAFETY, STATS = range(4)
 

@@ -37,11 +37,10 @@ from ui.requests.detail import RequestDetailPanel
 from ui.requests.intake_form import IntakeForm
 from ui.requests.stats_dialog import StatsDialog
 from ui.requests.table_model import RequestTableModel
-from ui.tabs import TabSpec
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.jobs import job_succeeded, run_job
 from ui.widgets.lazy_table import ID_ROLE
-from ui.widgets.ledger_tab import LedgerTab
+from ui.widgets.ledger_tab import LedgerTab, TabSpec
 from ui.widgets.search_box import SearchBox
 
 ROW_HEIGHT = 26

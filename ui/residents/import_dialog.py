@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.residents import importer
-from ui.application import show_unexpected_error
+from ui.widgets.errors import show_unexpected_error
 from ui.widgets.jobs import run_job
 
 translate = QCoreApplication.translate

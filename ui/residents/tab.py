@@ -21,9 +21,8 @@ from ui.residents.filters import FilterBar
 from ui.residents.form import ResidentForm
 from ui.residents.table_model import ResidentTableModel
 from ui.residents.transfer import Transfers
-from ui.tabs import TabSpec
 from ui.widgets.lazy_table import ID_ROLE
-from ui.widgets.ledger_tab import LedgerTab
+from ui.widgets.ledger_tab import LedgerTab, TabSpec
 
 ROW_HEIGHT = 26
 FORM_WIDTH = 480

@@ -15,7 +15,8 @@ from PySide6.QtGui import QAction
 
 from app.errors import UserError
 from app.residents import export
-from ui.application import settings, show_unexpected_error
+from ui.settings import settings
+from ui.widgets.errors import show_unexpected_error
 from ui.residents.dialogs import Ask
 from ui.residents.import_dialog import ImportDialog
 from ui.widgets.jobs import run_job

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
@@ -25,3 +28,13 @@ class LedgerTab(QWidget):
     def export_actions(self) -> list:
         """QActions for the 文件 → 导出 menu while this tab is current."""
         return []
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    """What a tab module exposes as ``TAB``; ui/tabs.py lists the modules."""
+
+    key: str  # used by --tab KEY and by navigate(key, payload)
+    title: Callable[[], str]  # translated when the window is built
+    create: Callable  # create(database, parent) -> LedgerTab
+    order: int = 100
