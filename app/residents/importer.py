@@ -213,11 +213,20 @@ def _active_ids(session, id_numbers: list[str]) -> dict[str, tuple[int, str]]:
     return found
 
 
-def _split(session, rows: _Sorted, valid: list, on_duplicate: str) -> tuple[list[dict], list[Candidate]]:
+def _any_active(session) -> bool:
+    """Whether the roster holds any active resident with an ID number (an empty one needs no look-ups)."""
+    statement = select(Resident.id).where(Resident.id_number.is_not(None), Resident.status == STATUS_ACTIVE,
+                                          Resident.removed_at.is_(None)).limit(1)
+    return session.scalar(statement) is not None
+
+
+def _split(session, rows: _Sorted, valid: list, on_duplicate: str,
+           look_up: bool = True) -> tuple[list[dict], list[Candidate]]:
     """New residents to insert, and rows of residents already on the roster to update (on
     "update"; on "skip" they get their duplicate line here). Earlier chunks, already inserted, hold
-    none of these ID numbers: they were in-file duplicates."""
-    known = _active_ids(session, [values["id_number"] for _, values, _ in valid])
+    none of these ID numbers: they were in-file duplicates. ``look_up`` False: the roster had no
+    active resident before this import, so none of them is known."""
+    known = _active_ids(session, [values["id_number"] for _, values, _ in valid]) if look_up else {}
     new, existing = [], []
     for row, values, raw in valid:
         match = known.get(values["id_number"])
@@ -258,9 +267,10 @@ def _write(session, table, checker: RowChecker, on_duplicate: str, source: Path,
     writer, imported, existing = None, 0, []
     checking = _Phase(job, 0, 850, translate("app", "Checking rows…"))
     saving = _Phase(job, 0, 850, translate("app", "Saving residents…"))
+    look_up = _any_active(session)
     with service.bulk_cache(session), service.deferred_indexes(session, _big(session, table.total_rows)):
         for valid in _check_rows(table, checker, checking, rows):
-            new, updates = _split(session, rows, valid, on_duplicate)
+            new, updates = _split(session, rows, valid, on_duplicate, look_up)
             existing.extend(updates)
             if new:
                 saving.report(rows.data_rows, table.total_rows)

@@ -177,6 +177,7 @@ class RowChecker:
         self._text_keys = [(k, None if k in _FREE_TEXT else {}) for k in _TEXT_KEYS if keys is None or k in keys]
         self._dates: dict = {}
         self._births: dict = {}
+        self._id_births: dict = {}  # 8 digits of an ID -> its birth date, or False (the long way)
 
     def check(self, record: dict) -> Checked:
         errors: list[str] = []
@@ -225,6 +226,36 @@ class RowChecker:
     # --- ID number, birth date, sex --------------------------------------------------------
 
     def _identity(self, record: dict, values: dict, errors: list[str], warnings: list[str]) -> None:
+        """Nearly every row: a clean 18-character ID (what fast_id_check's shortcut accepts), a
+        valid sex and the ID's own birth date or none. Anything else goes the long way."""
+        get = record.get
+        raw = get("id_number")
+        if raw.__class__ is str and len(raw) == 18 and _PLAIN_ID.fullmatch(raw) \
+                and CHECK_CHARS[(sum(map(mul, raw[:17].encode(), WEIGHTS)) - _DIGIT_CODES) % 11] == raw[17]:
+            births = self._id_births
+            id_birth = births.get(raw[6:14])
+            if id_birth is None:
+                id_birth = births[raw[6:14]] = self._id_birth(raw[6:14])
+            birth = get("birth_date")
+            if id_birth and (birth is None or (birth.__class__ is date and birth == id_birth)):
+                sex = get("sex")
+                id_sex = "男" if raw[16] in "13579" else "女"
+                if sex is None or sex == id_sex:
+                    values["id_number"] = raw
+                    values["sex"] = id_sex
+                    values["birth_date"] = id_birth
+                    return
+        self._identity_checked(record, values, errors, warnings)
+
+    def _id_birth(self, digits: str) -> date | bool:
+        """The birth date of an ID's 8 digits when fast_id_check's shortcut would accept it, else False."""
+        try:
+            birth = date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+        except ValueError:
+            return False
+        return birth if birth.year >= EARLIEST_BIRTH_YEAR and birth <= self.today else False
+
+    def _identity_checked(self, record: dict, values: dict, errors: list[str], warnings: list[str]) -> None:
         raw = record.get("id_number")
         check = fast_id_check(raw, self.today, self._births) if raw is not None else None
         if check is None or not check.ok:

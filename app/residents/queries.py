@@ -107,10 +107,18 @@ def search_values(name: str, former_name: str | None, id_number: str | None, pho
                   place: RoomAddress | None) -> tuple[str, str, str, str, str]:
     """search_columns as a tuple in SEARCH_KEYS order (bulk inserts build no dict per row)."""
     initials, pinyin = name_keys(name)
-    digits = " ".join(p if p.isdigit() and p.isascii() else phone_digits(p)  # a plain mobile is its digits
-                      for p in phones.split(PHONE_SEPARATOR) if p) if phones else ""
-    if place:
-        short, compound, key = format_room_short(place), place.compound, address_key(place)
+    if not phones:
+        digits = ""
+    elif phones.isdigit() and phones.isascii():  # one plain mobile: its own digits
+        digits = phones
+    else:
+        digits = " ".join(p if p.isdigit() and p.isascii() else phone_digits(p)
+                          for p in phones.split(PHONE_SEPARATOR) if p)
+    if place:  # format_room_short and address_key, inlined (once a row at 100,000 rows)
+        building, unit, room, compound = place.building, place.unit, place.room, place.compound
+        short = f"{building}-{unit}-{room}" if building and unit and room else format_room_short(place)
+        key = "|".join((compound, building.zfill(6) if building.isdigit() else building,
+                        unit.zfill(6) if unit.isdigit() else unit, room.zfill(6) if room.isdigit() else room))
     else:
         short = compound = key = ""
     blob = "|".join((name, former_name or "", initials, pinyin, id_number or "", digits, short, compound))
