@@ -36,7 +36,7 @@ class HomeTab(LedgerTab):
         self.db_label = QLabel()
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.db_label)
-        self.refresh()
+        # Filled by activated(): the main window activates the current tab once it is built.
 
     def activated(self) -> None:
         self.refresh()
