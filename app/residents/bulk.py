@@ -181,7 +181,42 @@ class BulkWriter:
         first = ids.next["residents"]
         residents = [_resident(row, resident_id, ids) for resident_id, row in enumerate(rows, first)]
         ids.next["residents"] = first + len(residents)
-        tag_rows = _tag_rows(self.tag_ids, rows, first)
+        self._write(residents, _tag_rows(self.tag_ids, rows, first))
+        return range(first, first + len(residents))
+
+    def add_columns(self, values: dict[str, list], count: int) -> range:
+        """``add`` for ``count`` rows given by column: ``values[key][i]`` is what row i's dict
+        would hold under ``key`` (None for nothing), as importer_columns checks them. An import
+        of 100,000 rows builds no dict per row."""
+        ids, none = self.ids, [None] * count
+
+        def column(key: str) -> list:
+            return values.get(key) or none
+
+        first = ids.next["residents"]
+        resident_ids = range(first, first + count)
+        ids.next["residents"] = first + count
+        names, former, numbers, places, registered = (column(key) for key in (
+            "name", "former_name", "id_number", "address", "registered_address"))
+        phones = [_phones_text(value) for value in column("phones")]
+        births = [birth.isoformat() if birth else None for birth in column("birth_date")]
+        room_ids = list(map(ids.room, places))
+        household_ids = list(map(ids.household, column("household_number"), room_ids, registered))
+        search = list(zip(*map(search_values, names, former, numbers, phones, places)))
+        residents = list(zip(
+            names, former, column("sex"), column("ethnicity"), births, numbers, phones, registered, column("grid"),
+            column("relation_to_head"), column("residence_status"), column("person_type"), column("political_status"),
+            column("education"), column("marital_status"), column("health"), column("employer"),
+            [status or STATUS_ACTIVE for status in column("status")], none, none, column("notes"), [0] * count,
+            resident_ids, room_ids, household_ids, *search))
+        tag_rows = [(resident_id, int(tag), detail) for resident_id, tags in zip(resident_ids, column("tags")) if tags
+                    for tag, detail in tags.items()]
+        self._write(residents, tag_rows)
+        return resident_ids
+
+    def _write(self, residents: list[tuple], tag_rows: list[tuple]) -> None:
+        """New buildings, rooms and households first, then the residents and their tags."""
+        ids, session = self.ids, self.session
         for table, model in (("buildings", Building), ("rooms", Room), ("households", Household)):
             _insert_many(session, model.__table__, ids.new[table])
             self.counts[table] += len(ids.new[table])
@@ -192,7 +227,6 @@ class BulkWriter:
         self.counts["tags"] += len(tag_rows)
         self.demo = self.demo or any(values[_IS_DEMO] for values in residents)
         self._set_heads(residents)
-        return range(first, first + len(residents))
 
     def _set_heads(self, residents: list[tuple]) -> None:
         """The first 户主 of each household (in insert order) becomes its head, if it has none."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -32,15 +32,17 @@ from app.jobs import JobControl, ensure
 from app.residents import service
 from app.residents.importer_report import DUPLICATE, REJECTED, UPDATED, WARNED, ReportLine, write_report
 from app.residents.importer_report import default_report_path  # noqa: F401  (public API)
+from app.residents.importer_columns import ColumnChecker
 from app.residents.importer_rows import RowChecker, given_keys, parse_place
 from app.residents.importer_update import Candidate, apply_updates
+from app.residents.queries import clear_place_keys as place_keys_cache_clear
 from app.residents.roster_columns import FIELDS  # noqa: F401  (public API)
 from db import audit
 from db.models import Resident, Tag
 from db.models.residents import STATUS_ACTIVE
 
 ID_CHUNK = 900
-CHUNK = 5_000  # rows checked, then inserted, at a time
+READ_CHUNK = 2_000  # rows read, checked and inserted at a time (by column: small chunks stay in the CPU cache)
 DEFER_INDEXES_FROM = 20_000  # rows in the file
 
 
@@ -84,39 +86,12 @@ class ImportSummary:
 
 @dataclass
 class _Sorted:
-    """The rows of a file, sorted into what happens to them."""
+    """What happens to the rows of a file: every row that is not simply imported gets a report
+    line (its cells are read again from the sheet when the report is written, not kept)."""
 
-    keys: list[str]  # the mapped field keys, in the order of each ``raw`` tuple
-    valid: list[tuple[int, dict, tuple]] = field(default_factory=list)  # row, values, the cells as read (one chunk)
     lines: dict[int, ReportLine] = field(default_factory=dict)  # row -> its report line
     data_rows: int = 0
     first_row: dict[str, int] = field(default_factory=dict)  # ID number -> the row it was first seen on
-    _index: dict[str, int] | None = field(default=None, repr=False)
-
-    def record(self, raw: tuple) -> Mapping:
-        """The cells as read, for a report line: a read-only view of ``raw`` (a dict per line of an
-        all-duplicates file of 100,000 rows would be about 100 MB)."""
-        if self._index is None:
-            self._index = {key: position for position, key in enumerate(self.keys)}
-        return _Cells(self._index, raw)
-
-
-class _Cells(Mapping):
-    """{field key: cell} over a row's tuple of cells, the keys' positions shared by every row."""
-
-    __slots__ = ("_index", "_values")
-
-    def __init__(self, index: dict[str, int], values: tuple):
-        self._index, self._values = index, values
-
-    def __getitem__(self, key: str):
-        return self._values[self._index[key]]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._index)
-
-    def __len__(self) -> int:
-        return len(self._index)
 
 
 class _Phase:
@@ -174,32 +149,36 @@ def _tag_ids(db) -> dict[str, int]:
         return dict(session.execute(select(Tag.name, Tag.id)).all())
 
 
-def _check_rows(table, checker: RowChecker, job, rows: _Sorted, chunk: int | None = None) -> Iterator[list]:
-    """Check every row, yielding the valid ones ``chunk`` at a time (``rows.valid``, emptied for the
-    next chunk once the caller has written it); in-file duplicates and refused rows get their report
-    line here."""
-    first_row, chunk = rows.first_row, chunk or CHUNK
-    for row, record in table.rows(job):
-        rows.data_rows += 1
-        checked = checker.check(record)
-        if checked.values is None:
-            rows.lines[row] = ReportLine(row, REJECTED, checked.errors + checked.warnings, record)
-            continue
-        id_number = checked.values["id_number"]
-        if id_number in first_row:
-            reason = translate("app", "Same ID number as row {row} of this file").format(row=first_row[id_number])
-            rows.lines[row] = ReportLine(row, DUPLICATE, [reason], record)
-            continue
-        first_row[id_number] = row
-        rows.valid.append((row, checked.values, tuple(record.values())))
-        if checked.warnings:
-            rows.lines[row] = ReportLine(row, WARNED, checked.warnings, record)
-        if len(rows.valid) >= chunk:
-            yield rows.valid
-            rows.valid = []
-    if rows.valid:
-        yield rows.valid
-        rows.valid = []
+def _check_chunks(table, checker: RowChecker, columns: ColumnChecker, job, rows: _Sorted) -> Iterator[tuple]:
+    """Check every row, a chunk at a time: yields (chunk, checked values, indexes of the rows
+    still to import). Refused rows and in-file duplicates get their report line here."""
+    first_row, lines = rows.first_row, rows.lines
+    for chunk in table.column_chunks(READ_CHUNK, job):
+        rows.data_rows += len(chunk)
+        checked = columns.check(chunk)
+        values, numbers = checked.values, checked.values["id_number"]
+        refused = set()
+        for index in checked.unusual:
+            verdict, row = checker.check(chunk.record(index)), chunk.rows[index]
+            if verdict.values is None:
+                lines[row] = ReportLine(row, REJECTED, verdict.errors + verdict.warnings)
+                refused.add(index)
+                continue
+            for key, column in values.items():
+                column[index] = verdict.values.get(key)
+            if verdict.warnings:
+                lines[row] = ReportLine(row, WARNED, verdict.warnings)
+        keep = []
+        for index, (row, id_number) in enumerate(zip(chunk.rows, numbers)):
+            if index in refused:
+                continue
+            first = first_row.setdefault(id_number, row)
+            if first != row:
+                reason = translate("app", "Same ID number as row {row} of this file").format(row=first)
+                lines[row] = ReportLine(row, DUPLICATE, [reason])
+                continue
+            keep.append(index)
+        yield chunk, checked, keep
 
 
 def _active_ids(session, id_numbers: list[str]) -> dict[str, tuple[int, str]]:
@@ -220,27 +199,39 @@ def _any_active(session) -> bool:
     return session.scalar(statement) is not None
 
 
-def _split(session, rows: _Sorted, valid: list, on_duplicate: str,
-           look_up: bool = True) -> tuple[list[dict], list[Candidate]]:
-    """New residents to insert, and rows of residents already on the roster to update (on
-    "update"; on "skip" they get their duplicate line here). Earlier chunks, already inserted, hold
-    none of these ID numbers: they were in-file duplicates. ``look_up`` False: the roster had no
-    active resident before this import, so none of them is known."""
-    known = _active_ids(session, [values["id_number"] for _, values, _ in valid]) if look_up else {}
+def _split(session, rows: _Sorted, chunk, checked, keep: list[int], on_duplicate: str,
+           look_up: bool = True) -> tuple[list[int], list[Candidate]]:
+    """The rows of new residents (indexes into the chunk), and rows of residents already on the
+    roster to update (on "update"; on "skip" they get their duplicate line here). Earlier chunks,
+    already inserted, hold none of these ID numbers: they were in-file duplicates. ``look_up``
+    False: the roster had no active resident before this import, so none of them is known."""
+    if not look_up:
+        return keep, []
+    numbers = checked.values["id_number"]
+    known = _active_ids(session, [numbers[index] for index in keep])
+    if not known:
+        return keep, []
     new, existing = [], []
-    for row, values, raw in valid:
-        match = known.get(values["id_number"])
+    for index in keep:
+        match = known.get(numbers[index])
         if match is None:
-            new.append(values)
+            new.append(index)
             continue
+        row = chunk.rows[index]
         prior = rows.lines.pop(row, None)
         warnings = prior.reasons if prior is not None else []
         if on_duplicate == "update":
-            existing.append(Candidate(row, values, given_keys(values), match[0], match[1], rows.record(raw), warnings))
+            values = checked.row_values(index)
+            existing.append(Candidate(row, values, given_keys(values), match[0], match[1], None, warnings))
         else:
-            reasons = [service.duplicate_message(match[1], "")] + warnings
-            rows.lines[row] = ReportLine(row, DUPLICATE, reasons, rows.record(raw))
+            rows.lines[row] = ReportLine(row, DUPLICATE, [service.duplicate_message(match[1], "")] + warnings)
     return new, existing
+
+
+def _selected(values: dict[str, list], indexes: list[int], count: int) -> dict[str, list]:
+    if len(indexes) == count:
+        return values
+    return {key: [column[index] for index in indexes] for key, column in values.items()}
 
 
 def _counts(rows: _Sorted, imported: int) -> tuple[int, int, int]:
@@ -263,21 +254,20 @@ def _big(session, total_rows: int) -> bool:
 def _write(session, table, checker: RowChecker, on_duplicate: str, source: Path,
            job: JobControl) -> tuple[ImportSummary, _Sorted]:
     """Check and insert chunk by chunk (never all rows in memory at once), then the updates."""
-    rows = _Sorted(list(table.mapping))
+    rows = _Sorted()
+    columns = ColumnChecker(checker, list(table.mapping))
     writer, imported, existing = None, 0, []
-    checking = _Phase(job, 0, 850, translate("app", "Checking rows…"))
-    saving = _Phase(job, 0, 850, translate("app", "Saving residents…"))
+    progress = _Phase(job, 0, 850, translate("app", "Saving residents…"))
     look_up = _any_active(session)
     with service.bulk_cache(session), service.deferred_indexes(session, _big(session, table.total_rows)):
-        for valid in _check_rows(table, checker, checking, rows):
-            new, updates = _split(session, rows, valid, on_duplicate, look_up)
+        for chunk, checked, keep in _check_chunks(table, checker, columns, progress, rows):
+            new, updates = _split(session, rows, chunk, checked, keep, on_duplicate, look_up)
             existing.extend(updates)
             if new:
-                saving.report(rows.data_rows, table.total_rows)
                 writer = writer or service.BulkWriter(session)
-                writer.add(new)
+                writer.add_columns(_selected(checked.values, new, len(chunk)), len(new))
                 imported += len(new)
-                saving.check()
+                progress.check()
     if writer is not None:
         writer.finish()
     apply_updates(session, existing, rows.lines)
@@ -308,6 +298,7 @@ def run_import(db, path: str | os.PathLike, on_duplicate: str = "skip", sheet: s
             return _commit(db, table, checker, on_duplicate, source, headers, columns, report_path, job)
     finally:
         parse_place.cache_clear()  # the file's addresses are not needed by the next import
+        place_keys_cache_clear()
 
 
 def _commit(db, table, checker: RowChecker, on_duplicate: str, source: Path, headers: list[str],
@@ -320,7 +311,7 @@ def _commit(db, table, checker: RowChecker, on_duplicate: str, source: Path, hea
             if report_path is not None:
                 phase = _Phase(job, 850, 1000, translate("app", "Writing the report…"))
                 written = write_report(report_path, source, headers, columns, list(rows.lines.values()),
-                                       summary.counts_text(), job=phase)
+                                       summary.counts_text(), job=phase, cells=table.records_at)
     except BaseException:
         if written is not None:  # the commit failed: a report of what did not happen would mislead
             written.unlink(missing_ok=True)

@@ -8,7 +8,8 @@ in it and import the report (the 行号 / 结果 / 原因 columns are not roster
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -26,7 +27,7 @@ class ReportLine:
     row: int  # 1-based Excel row of the data
     verdict: str  # REJECTED | DUPLICATE | UPDATED | WARNED
     reasons: list[str]
-    record: dict = field(default_factory=dict)  # field key -> the cell as read
+    record: dict | None = None  # field key -> the cell as read; None: read it again from the sheet
 
 
 def verdict_label(verdict: str) -> str:
@@ -60,19 +61,24 @@ def _as_excel_shows(value):
     return value
 
 
-def _rows(lines: list[ReportLine]):
+def _rows(lines: list[ReportLine], cells: Callable[[list[int]], dict[int, dict]] | None):
+    missing = [line.row for line in lines if line.record is None]
+    found = cells(missing) if cells is not None and missing else {}
     for line in lines:
-        record = {key: _as_excel_shows(value) for key, value in line.record.items()}
+        record = line.record if line.record is not None else found.get(line.row, {})
+        record = {key: _as_excel_shows(value) for key, value in record.items()}
         yield {**record, "_row": line.row, "_verdict": verdict_label(line.verdict),
                "_reasons": REASON_SEPARATOR.join(line.reasons)}
 
 
 def write_report(path: str | os.PathLike, source: Path, headers: list[str], mapping: dict[str, int],
-                 lines: list[ReportLine], counts: str, job=None) -> Path:
-    """Write the report workbook (atomically) and return its path."""
+                 lines: list[ReportLine], counts: str, job=None,
+                 cells: Callable[[list[int]], dict[int, dict]] | None = None) -> Path:
+    """Write the report workbook (atomically) and return its path. ``cells(rows)`` gives the
+    cells of the lines that do not hold them ({row: {field key: cell}})."""
     lines = sorted(lines, key=lambda line: line.row)
     title = translate("app", "Import report for {name}: {counts}").format(name=source.name, counts=counts)
-    sheet = Sheet(translate("app", "Import report"), report_columns(headers, mapping), _rows(lines),
+    sheet = Sheet(translate("app", "Import report"), report_columns(headers, mapping), _rows(lines, cells),
                   title_line=title, total=len(lines))
     write_workbook(path, [sheet], job=job)
     return Path(path)

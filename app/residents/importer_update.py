@@ -33,7 +33,7 @@ class Candidate:
     given: frozenset  # the keys the row filled in
     resident_id: int
     name: str  # the resident on the roster now
-    record: dict  # the row's cells, for the report
+    record: dict | None  # the row's cells for the report, or None: read again from the sheet
     warnings: list[str] = field(default_factory=list)
 
 

@@ -100,6 +100,16 @@ def name_keys(name: str) -> tuple[str, str]:
     return pinyin_keys(name), full_pinyin(name)
 
 
+@lru_cache(maxsize=65_536)
+def _place_keys(place: RoomAddress) -> tuple[str, str, str]:
+    """(3-2-401, compound, address_key) of a place: rooms repeat within households."""
+    building, unit, room, compound = place.building, place.unit, place.room, place.compound
+    short = f"{building}-{unit}-{room}" if building and unit and room else format_room_short(place)
+    key = "|".join((compound, building.zfill(6) if building.isdigit() else building,
+                    unit.zfill(6) if unit.isdigit() else unit, room.zfill(6) if room.isdigit() else room))
+    return short, compound, key
+
+
 SEARCH_KEYS = ("name_pinyin", "name_initials", "phone_digits", "address_key", "search_text")
 
 
@@ -114,13 +124,7 @@ def search_values(name: str, former_name: str | None, id_number: str | None, pho
     else:
         digits = " ".join(p if p.isdigit() and p.isascii() else phone_digits(p)
                           for p in phones.split(PHONE_SEPARATOR) if p)
-    if place:  # format_room_short and address_key, inlined (once a row at 100,000 rows)
-        building, unit, room, compound = place.building, place.unit, place.room, place.compound
-        short = f"{building}-{unit}-{room}" if building and unit and room else format_room_short(place)
-        key = "|".join((compound, building.zfill(6) if building.isdigit() else building,
-                        unit.zfill(6) if unit.isdigit() else unit, room.zfill(6) if room.isdigit() else room))
-    else:
-        short = compound = key = ""
+    short, compound, key = _place_keys(place) if place else ("", "", "")
     blob = "|".join((name, former_name or "", initials, pinyin, id_number or "", digits, short, compound))
     return pinyin, initials, digits, key, blob.lower()
 
@@ -287,3 +291,8 @@ def query_ids(db, q: ResidentQuery = ResidentQuery(), today: date | None = None)
     """Ids of the residents ``q`` shows, in its order (the database filters and sorts)."""
     with db.reading() as session:
         return fetch_ids(session, ids_statement(q, today))
+
+
+def clear_place_keys() -> None:
+    """Forget the places cached by search_values (after a big import)."""
+    _place_keys.cache_clear()

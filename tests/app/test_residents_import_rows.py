@@ -135,7 +135,7 @@ def test_tag_text_round_trip_and_cell_text():
 
 
 def test_counts_assertion_guards_the_invariant():
-    rows = importer._Sorted(["name"], data_rows=2)
+    rows = importer._Sorted(data_rows=2)
     with pytest.raises(AssertionError):
         importer._counts(rows, imported=1)
 
