@@ -16,6 +16,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import islice, zip_longest
 from operator import itemgetter
@@ -26,6 +27,7 @@ from python_calamine import CalamineError, CalamineWorkbook, PasswordError, Shee
 
 from app.errors import UserError
 from app.excel.guard import Limits, check_workbook, damaged, password_protected
+from app.excel.parts import SheetParts, split_sheet
 from app.i18n import translate
 from app.jobs import JobControl
 
@@ -124,6 +126,12 @@ class TableReader:
         self.data_row_count: int | None = None  # known after rows() has run
         self.skipped_blank_rows: int | None = None
         self._data = data
+
+    def close(self) -> None:
+        """Let go of the sheet (a big one's temporary parts are removed; also done when collected)."""
+        close = getattr(self._data, "close", None)
+        if close is not None:
+            close()
 
     @property
     def unmapped_headers(self) -> list[str]:
@@ -378,7 +386,89 @@ class _SheetRows(Sequence):
         return (pad + row for row in rows) if pad else iter(rows)
 
 
+class _PartedRows(Sequence):
+    """``_SheetRows`` for a big sheet cut into parts (app.excel.parts): while the rows of one part
+    are used, the next is parsed in a background thread; at most two parts are held at a time."""
+
+    def __init__(self, parts: SheetParts):
+        self._parts = parts
+        self._length = 0
+        self._parsed: dict[int, object] = {}  # the first and last parts, parsed once for the header and length
+        for index in reversed(range(len(parts))):  # the last part with data gives the length
+            self._parsed[index] = parts.sheet(index)
+            end = self._parsed[index].end
+            if end is not None:
+                self._length = end[0] + 1
+                break
+        # The whole sheet's rows are all as wide as its widest: so are the header rows here (the
+        # import dialog offers every column), as far as the parts seen and <dimension> tell.
+        width = max([parts.width] + [sheet.end[1] + 1 for sheet in self._parsed.values() if sheet.end is not None])
+        self._head = [row + [""] * (width - len(row)) for row in islice(self._rows(prefetch=False), HEADER_SCAN_ROWS + 1)]
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return list(self)[index]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        if index < len(self._head):
+            return self._head[index]
+        return next(islice(self._rows(first=index), 0, None))
+
+    def __iter__(self) -> Iterator[list]:
+        return self._rows()
+
+    def close(self) -> None:
+        self._parsed.clear()
+        self._parts.close()
+
+    def _sheet(self, index: int):
+        parsed = self._parsed.get(index)
+        if parsed is None:
+            parsed = self._parts.sheet(index)
+            if index == 0:
+                self._parsed[0] = parsed
+        return parsed
+
+    def _rows(self, prefetch: bool = True, first: int = 0) -> Iterator[list]:
+        """The rows from row ``first`` on (0-based), as _SheetRows gives them; rows that are in no
+        part (blank ones between parts) come as empty lists."""
+        parts, count = self._parts, len(self._parts)
+        begin = max((i for i, row in enumerate(parts.first_rows) if row <= first), default=0)
+        executor = ThreadPoolExecutor(1, thread_name_prefix="sheet-part") if prefetch and count > begin + 1 else None
+        pending = None
+        row = first
+        try:
+            for index in range(begin, count):
+                sheet = pending.result() if pending is not None else self._sheet(index)
+                pending = executor.submit(self._sheet, index + 1) if executor and index + 1 < count else None
+                if sheet.start is None:
+                    continue
+                (top, left), pad = sheet.start, [""] * sheet.start[1]
+                while row < top:
+                    yield []
+                    row += 1
+                for cells in islice(sheet.to_python(skip_empty_area=True), row - top, None):
+                    yield pad + cells if left else cells
+                    row += 1
+                del sheet
+        finally:
+            if executor is not None:
+                executor.shutdown(wait=True, cancel_futures=True)
+
+
 def _load_sheet(path: Path, workbook: CalamineWorkbook, name: str) -> Sequence[list]:
+    if EXTENSION_KINDS.get(path.suffix.lower()) == "zip" and path.suffix.lower() in (".xlsx", ".xlsm"):
+        parts = split_sheet(path, name)
+        if parts is not None:
+            try:
+                return _PartedRows(parts)
+            except (CalamineError, ValueError):
+                parts.close()  # not what calamine expected after all: parse it whole
     try:
         return _SheetRows(workbook.get_sheet_by_name(name))
     except PasswordError:

@@ -134,6 +134,7 @@ def plan_import(db, path: str | os.PathLike, sheet: str | None = None, mapping: 
                 header_row: int | None = None) -> ImportPreview:
     """Open the workbook and find its header and columns; raises UserError for a refused file."""
     table = _open(path, sheet, mapping, header_row)
+    table.close()
     return ImportPreview(Path(path), table.sheet_names, table.sheet_name, table.header_row, list(table.headers),
                          dict(table.mapping), table.unmapped_headers, table.missing_required, table.total_rows)
 
@@ -293,9 +294,12 @@ def run_import(db, path: str | os.PathLike, on_duplicate: str = "skip", sheet: s
             table = _open(source, sheet, mapping, header_row)
             if table.missing_required:
                 raise _missing_columns(table.missing_required, table.headers)
-            headers, columns = list(table.headers), dict(table.mapping)
-            checker = RowChecker(_tag_ids(db), keys=list(columns))
-            return _commit(db, table, checker, on_duplicate, source, headers, columns, report_path, job)
+            try:
+                headers, columns = list(table.headers), dict(table.mapping)
+                checker = RowChecker(_tag_ids(db), keys=list(columns))
+                return _commit(db, table, checker, on_duplicate, source, headers, columns, report_path, job)
+            finally:
+                table.close()
     finally:
         parse_place.cache_clear()  # the file's addresses are not needed by the next import
         place_keys_cache_clear()

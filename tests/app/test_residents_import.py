@@ -7,6 +7,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from sqlalchemy import select
 from app import i18n
 from app.errors import UserError
 from app.excel import guard
+from app.excel import parts as excel_parts
 from app.jobs import Cancelled, JobControl
 from app.residents import importer, service
 from app.residents.idcard import id_check_char
@@ -230,7 +232,11 @@ def test_update_mode_changes_only_what_differs(tmp_db, tmp_path, db_path):
 # --- the sample roster --------------------------------------------------------------------------
 
 
-def test_sample_roster_verdicts(tmp_db, tmp_path):
+@pytest.mark.parametrize("in_parts", [False, True], ids=["whole", "in-parts"])
+def test_sample_roster_verdicts(tmp_db, tmp_path, monkeypatch, in_parts):
+    if in_parts:  # as a big roster is read: its sheet cut into parts parsed one after another
+        monkeypatch.setattr(excel_parts, "PARTS_FROM", 0)
+        monkeypatch.setattr(excel_parts, "PART_BYTES", 1500)
     expected = json.loads(EXPECTED.read_text(encoding="utf-8"))
     assert plan_import(tmp_db, SAMPLE).header_row == expected["header_row"]
     report = tmp_path / "sample-report.xlsx"
@@ -383,6 +389,26 @@ def test_separate_building_unit_room_columns(tmp_db, tmp_path):
     assert run_import(tmp_db, workbook(tmp_path / "parts.xlsx", rows)).imported == 2
     shown = service.load_rows(tmp_db, service.query_ids(tmp_db))
     assert sorted(r.address for r in shown) == ["安居苑3号楼2单元401室", "安居苑3号楼2单元402室"]
+
+
+def test_a_roster_read_in_parts_imports_what_the_whole_sheet_imports(tmp_db, tmp_path, db_path, monkeypatch):
+    from app.database import Database
+
+    source = big_roster(tmp_path)
+    other_path = tmp_path / "whole.db"
+    other = Database.open(other_path)
+    plain = run_import(other, source, report_path=tmp_path / "whole-report.xlsx")
+    other.close()
+    monkeypatch.setattr(excel_parts, "PARTS_FROM", 0)
+    monkeypatch.setattr(excel_parts, "PART_BYTES", 8000)
+    monkeypatch.setattr(importer, "READ_CHUNK", 300)
+    temp = Path(tempfile.gettempdir())
+    before = set(temp.glob("wufu-sheet-*"))
+    parted = run_import(tmp_db, source, report_path=tmp_path / "parts-report.xlsx")
+    assert set(temp.glob("wufu-sheet-*")) == before  # the parts' workbook is gone
+    assert (parted.imported, parted.rejected, parted.duplicates) == (plain.imported, plain.rejected, plain.duplicates)
+    assert parted.imported > 2000 and _roster(db_path) == _roster(other_path)
+    assert report_rows(tmp_path / "parts-report.xlsx") == report_rows(tmp_path / "whole-report.xlsx")
 
 
 def _indexes(path: Path) -> list[tuple]:
