@@ -206,18 +206,21 @@ class TableReader:
             job.report(self.total_rows, self.total_rows)
 
     def records_at(self, numbers) -> dict[int, dict[str, Any]]:
-        """{Excel row: its mapped cells as ``rows()`` gives them} for the given rows, read again
-        from the sheet: an import's report need not keep 100,000 rows of cells until the end."""
+        """{Excel row: its mapped cells as ``rows()`` gives them} for the given rows."""
+        return dict(self.iter_records(numbers))
+
+    def iter_records(self, numbers) -> Iterator[tuple[int, dict[str, Any]]]:
+        """(Excel row, its mapped cells as ``rows()`` gives them) for the given rows, in row order,
+        read again from the sheet one at a time: an import's report need not keep 100,000 rows of
+        cells, neither until the end of the import nor while it is written."""
         wanted = set(numbers)
         if not wanted:
-            return {}
+            return
         pairs = list(self.mapping.items())
         last = max(wanted)
-        found = {}
         for number, row in enumerate(islice(self._data, self.header_row, last), self.header_row + 1):
             if number in wanted:
-                found[number] = _record(row, pairs) or {key: None for key, _ in pairs}
-        return found
+                yield number, _record(row, pairs) or {key: None for key, _ in pairs}
 
 
 @dataclass

@@ -315,7 +315,7 @@ def _commit(db, table, checker: RowChecker, on_duplicate: str, source: Path, hea
             if report_path is not None:
                 phase = _Phase(job, 850, 1000, translate("app", "Writing the report…"))
                 written = write_report(report_path, source, headers, columns, list(rows.lines.values()),
-                                       summary.counts_text(), job=phase, cells=table.records_at)
+                                       summary.counts_text(), job=phase, cells=table.iter_records)
     except BaseException:
         if written is not None:  # the commit failed: a report of what did not happen would mislead
             written.unlink(missing_ok=True)

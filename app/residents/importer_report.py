@@ -8,7 +8,7 @@ in it and import the report (the 行号 / 结果 / 原因 columns are not roster
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -61,11 +61,17 @@ def _as_excel_shows(value):
     return value
 
 
-def _rows(lines: list[ReportLine], cells: Callable[[list[int]], dict[int, dict]] | None):
+def _rows(lines: list[ReportLine], cells: Callable[[list[int]], Iterator[tuple[int, dict]]] | None):
+    """The report's rows in order; cells not kept by a line come from ``cells`` as they are written."""
     missing = [line.row for line in lines if line.record is None]
-    found = cells(missing) if cells is not None and missing else {}
+    found = iter(cells(missing)) if cells is not None and missing else iter(())
+    pending = next(found, None)
     for line in lines:
-        record = line.record if line.record is not None else found.get(line.row, {})
+        record = line.record
+        if record is None:
+            while pending is not None and pending[0] < line.row:
+                pending = next(found, None)
+            record = pending[1] if pending is not None and pending[0] == line.row else {}
         record = {key: _as_excel_shows(value) for key, value in record.items()}
         yield {**record, "_row": line.row, "_verdict": verdict_label(line.verdict),
                "_reasons": REASON_SEPARATOR.join(line.reasons)}
@@ -73,9 +79,9 @@ def _rows(lines: list[ReportLine], cells: Callable[[list[int]], dict[int, dict]]
 
 def write_report(path: str | os.PathLike, source: Path, headers: list[str], mapping: dict[str, int],
                  lines: list[ReportLine], counts: str, job=None,
-                 cells: Callable[[list[int]], dict[int, dict]] | None = None) -> Path:
+                 cells: Callable[[list[int]], Iterator[tuple[int, dict]]] | None = None) -> Path:
     """Write the report workbook (atomically) and return its path. ``cells(rows)`` gives the
-    cells of the lines that do not hold them ({row: {field key: cell}})."""
+    cells of the lines that do not hold them: (row, {field key: cell}) in row order."""
     lines = sorted(lines, key=lambda line: line.row)
     title = translate("app", "Import report for {name}: {counts}").format(name=source.name, counts=counts)
     sheet = Sheet(translate("app", "Import report"), report_columns(headers, mapping), _rows(lines, cells),

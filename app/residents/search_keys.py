@@ -12,11 +12,16 @@ Readings are cached per character, so 100,000 names take a fraction of a second.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pypinyin import Style, pinyin
+# Readings are looked up one character at a time, so pypinyin's phrase dictionary (44 MB of the
+# program's memory) is never needed: the same readings for every CJK character (tests check).
+os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
+
+from pypinyin import Style, pinyin  # noqa: E402  (after the setting above)
 
 from app.residents.address import parse_room
 from app.residents.idcard import id_fragment_digits

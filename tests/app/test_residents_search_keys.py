@@ -138,3 +138,34 @@ def test_other_queries(query, kind, text):
     result = classify_query(query)
     assert isinstance(result, QueryKind)
     assert (result.kind, result.text) == (kind, text)
+
+
+READINGS = """
+import hashlib, sys
+sys.path.insert(0, {root!r})
+from pypinyin import Style, pinyin
+digest = hashlib.sha1()
+for code in list(range(0x3400, 0x4DC0)) + list(range(0x4E00, 0xA000)):
+    digest.update(repr(pinyin(chr(code), style=Style.NORMAL, heteronym=True, errors=lambda _: [])).encode())
+print(digest.hexdigest(), "pypinyin.phrases_dict" in sys.modules)
+"""
+
+
+def test_readings_are_the_same_without_the_phrase_dictionary(project_root):
+    """search_keys keeps pypinyin's phrase dictionary out of memory (44 MB); one character at a time
+    it gives every CJK character the readings it gives with the dictionary loaded."""
+    import os
+    import subprocess
+    import sys
+
+    def readings(preface: str, env: dict) -> list[str]:
+        script = preface + READINGS.format(root=str(project_root))
+        done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+        return done.stdout.split()
+
+    plain_env = {k: v for k, v in os.environ.items() if not k.startswith("PYPINYIN")}
+    with_phrases = readings("", plain_env)
+    ours = readings("import sys; sys.path.insert(0, {root!r}); import app.residents.search_keys\n".format(
+        root=str(project_root)), plain_env)
+    assert with_phrases[1] == "True" and ours[1] == "False"
+    assert ours[0] == with_phrases[0]
