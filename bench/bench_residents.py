@@ -1,11 +1,13 @@
 """The roster at 100,000 residents: first rows, search, sort, Excel export and import, PDF, memory.
 
     .venv/bin/python bench/bench_residents.py [--residents 100000] [--db DEMO.db] [--repeat 5] [--keep DIR]
-    .venv/bin/python bench/bench_residents.py --only import --source full.xlsx [--keep DIR]
+    .venv/bin/python bench/bench_residents.py --only import --source DIR/full.xlsx DIR/office.xlsx [--keep DIR]
 
 Without --db it makes the demo database with ``python -m app --db X demo --residents N`` first.
 Prints medians (seconds or milliseconds) next to their targets; asserts nothing. The import is
-timed on the revealed export of the demo roster, into an empty database (validated + committed).
+timed into an empty database (validated + committed) on two files: the revealed export of the demo
+roster (full.xlsx, 24 columns) and the same residents in the shape offices send
+(office.xlsx: 10 columns as in shared/data/sample_roster.xlsx, the address in one cell).
 Peak memory is this process's ru_maxrss at the end (it covers every step above).
 """
 
@@ -124,6 +126,27 @@ def bench_export(db, folder: Path) -> Path:
     return full
 
 
+OFFICE_HEADERS = ["姓名", "性别", "身份证号码", "出生年月", "手机号码", "住址", "户主姓名", "与户主关系", "特殊人群", "备注"]
+
+
+def office_roster(db, path: Path) -> Path:
+    """The roster in the shape offices send (shared/data/sample_roster.xlsx: a title row, 10
+    columns, the address in one cell), written by openpyxl like that sample."""
+    ids = service.query_ids(db, ResidentQuery())
+    people = list(records(db, ids, reveal=True))
+    heads = {p["household_number"]: p["name"] for p in people if p["relation_to_head"] == "户主"}
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("居民信息")
+    sheet.append(["阅海社区人口信息登记表"])
+    sheet.append(OFFICE_HEADERS)
+    for p in people:
+        place = f"{p['compound'] or ''}{p['building']}号楼{p['unit']}单元{p['room']}室" if p["building"] else None
+        sheet.append([p["name"], p["sex"], p["id_number"], p["birth_date"], p["phones"], place,
+                      heads.get(p["household_number"]), p["relation_to_head"], p["tags"], p["notes"]])
+    workbook.save(path)
+    return path
+
+
 IMPORT_CHILD = """
 import resource, sys, time
 sys.path.insert(0, {root!r})
@@ -149,7 +172,7 @@ def bench_import(source: Path, folder: Path) -> None:
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     Database.open(target).close()  # created and migrated before the clock starts
     seconds, rows, imported, rejected, duplicates, peak = _import_once(target, source)
-    print(f"\nimport of {int(rows):,} rows into an empty database (a process of its own)")
+    print(f"\nimport of {source.name}, {int(rows):,} rows, into an empty database (a process of its own)")
     line("run_import (read, check, insert, commit)", float(seconds), "s", "≤ 4 s",
          f"imported {int(imported):,}, refused {rejected}, duplicates {duplicates}")
     line("peak memory of the import process", float(peak), "MB", "≤ 400 MB")
@@ -177,14 +200,15 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--keep", help="folder for the demo databases and output files (default: temporary)")
     parser.add_argument("--only", choices=("import",), help="run one part alone (import: needs --source)")
-    parser.add_argument("--source", help="the workbook to import (a revealed export kept by an earlier run's --keep)")
+    parser.add_argument("--source", nargs="+", help="workbooks to import (full.xlsx and office.xlsx kept by an earlier run's --keep)")
     args = parser.parse_args()
     keep = Path(args.keep or tempfile.mkdtemp(prefix="wufu-bench-"))
     keep.mkdir(parents=True, exist_ok=True)
     if args.only == "import":
         if not args.source:
             parser.error("--only import needs --source (e.g. full.xlsx in a --keep folder)")
-        bench_import(Path(args.source), keep)
+        for source in args.source:
+            bench_import(Path(source), keep)
         return 0
     path = Path(args.db) if args.db else make_demo(keep, args.residents)
     print("\nfirst rows (open, query_ids, load_rows of 100)")
@@ -194,8 +218,10 @@ def main() -> int:
         print(f"active residents: {service.counts(session):,}")
     bench_queries(db, args.repeat)
     full = bench_export(db, keep)
+    office = office_roster(db, keep / "office.xlsx")
     db.close()
     bench_import(full, keep)
+    bench_import(office, keep)
     print("\nPDF")
     bench_pdf(keep, keep)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import threading
 import weakref
 import zipfile
 from pathlib import Path, PurePosixPath
@@ -45,28 +46,36 @@ class SheetParts:
         self.first_rows = first_rows  # 0-based row of each part's first row
         self.width = width  # columns the sheet says it spans (its <dimension>), 0 when it does not say
         self._workbook: CalamineWorkbook | None = CalamineWorkbook.from_path(str(path))
-        self._finalizer = weakref.finalize(self, _remove, self._workbook, path)
+        self._lock = threading.Lock()  # one parse at a time, and never while closing
+        self._finalizer = weakref.finalize(self, _remove, self._workbook, path, self._lock)
 
     def __len__(self) -> int:
         return len(self.names)
 
     def sheet(self, index: int):
         """Parse part ``index`` (callable from another thread: calamine releases the GIL)."""
-        if self._workbook is None:
-            raise ValueError("the sheet parts are closed")
-        return self._workbook.get_sheet_by_name(self.names[index])
+        with self._lock:
+            if self._workbook is None:
+                raise ValueError("the sheet parts are closed")
+            return self._workbook.get_sheet_by_name(self.names[index])
 
     def close(self) -> None:
-        self._workbook = None
+        """Close and remove the temporary workbook, after a parse still running in another thread."""
+        with self._lock:
+            self._workbook = None
         self._finalizer()
 
 
-def _remove(workbook: CalamineWorkbook, path: Path) -> None:
-    try:
-        workbook.close()
-    except Exception:  # noqa: BLE001 - closing twice, or a workbook calamine already let go
-        pass
-    Path(path).unlink(missing_ok=True)
+def _remove(workbook: CalamineWorkbook, path: Path, lock: threading.Lock) -> None:
+    with lock:
+        try:
+            workbook.close()
+        except Exception:  # noqa: BLE001 - closing twice, or a workbook calamine already let go
+            pass
+        try:
+            Path(path).unlink(missing_ok=True)
+        except OSError:  # still open elsewhere (Windows): the system's temporary folder keeps it
+            pass
 
 
 def split_sheet(path: Path, sheet_name: str, part_bytes: int | None = None,

@@ -271,7 +271,13 @@ def big_roster(tmp_path: Path, count: int = 2500) -> Path:
     return workbook(tmp_path / "big.xlsx", rows)
 
 
-def test_cancel_leaves_the_database_as_it_was(tmp_db, tmp_path, db_path):
+@pytest.mark.parametrize("in_parts", [False, True], ids=["whole", "in-parts"])
+def test_cancel_leaves_the_database_as_it_was(tmp_db, tmp_path, db_path, monkeypatch, in_parts):
+    if in_parts:
+        monkeypatch.setattr(excel_parts, "PARTS_FROM", 0)
+        monkeypatch.setattr(excel_parts, "PART_BYTES", 8000)
+    temp = Path(tempfile.gettempdir())
+    parts_before = set(temp.glob("wufu-sheet-*"))
     run_import(tmp_db, messy_roster(tmp_path))
     before = db_dump(db_path)
     seen = []
@@ -285,6 +291,7 @@ def test_cancel_leaves_the_database_as_it_was(tmp_db, tmp_path, db_path):
     with pytest.raises(Cancelled):
         run_import(tmp_db, big_roster(tmp_path), report_path=tmp_path / "r.xlsx", job=job)
     assert db_dump(db_path) == before and not (tmp_path / "r.xlsx").exists()
+    assert set(temp.glob("wufu-sheet-*")) == parts_before
 
 
 def test_failure_after_insert_rolls_back_everything(tmp_db, tmp_path, db_path, monkeypatch):
