@@ -48,9 +48,25 @@ def _arabic(text: str | None) -> str:
     return "".join(str(_CN_DIGITS.get(c, c)) for c in text)
 
 
+# The form nearly every roster cell has (银啤苑173号楼3单元602室): read in one match, giving what the
+# general rules below give (the compound ends in a character that cannot be part of a building).
+_CANONICAL = re.compile(r"(?:(?P<compound>.*[^0-9A-Za-z零〇一二两三四五六七八九十#-]))?"
+                        r"(?P<building>[1-9][0-9]{0,2})号楼(?P<unit>[1-9][0-9]?)单元(?P<room>[1-9][0-9]{2,4})室")
+_SPACE = re.compile(r"\s")
+
+
 def parse_room(raw: object) -> RoomAddress | None:
     if raw is None:
         return None
+    if raw.__class__ is str and _SPACE.search(raw) is None and unicodedata.is_normalized("NFKC", raw):
+        canonical = _CANONICAL.fullmatch(raw)
+        if canonical is not None:
+            return RoomAddress(canonical.group("building"), canonical.group("unit"), canonical.group("room"),
+                               canonical.group("compound") or "")
+    return _parse_room(raw)
+
+
+def _parse_room(raw: object) -> RoomAddress | None:
     text = unicodedata.normalize("NFKC", str(raw)).strip()
     text = re.sub(r"\s+", "", text)
     if not text:

@@ -427,3 +427,21 @@ def _sheet_row(excel_row: int):
     from python_calamine import CalamineWorkbook
 
     return CalamineWorkbook.from_path(str(SAMPLE)).get_sheet_by_index(0).to_python(skip_empty_area=False)[excel_row - 1]
+
+
+def test_the_one_match_for_common_addresses_reads_them_as_the_general_rules_do():
+    """parse_room reads 银啤苑173号楼3单元602室 in one match; near misses (a compound ending in a
+    numeral or letter, full-width digits, spaces, 0 or 4-digit buildings) go the general way."""
+    import random
+
+    from app.residents.address import _parse_room
+
+    rng = random.Random(1127)
+    pieces = ["银啤苑", "望京一", "三里河", "城南一区", "A", "B座", "十里铺", "#", "-", "号", "7", "Ａ", "楼", "二", "十", " "]
+    for _ in range(20_000):
+        text = ("".join(rng.choice(pieces) for _ in range(rng.randrange(0, 3)))
+                + rng.choice(["", str(rng.randrange(1, 1200)), "0", "一", "１２"]) + "号楼"
+                + rng.choice(["", str(rng.randrange(0, 15))]) + "单元"
+                + rng.choice(["", str(rng.randrange(0, 100_000))]) + rng.choice(["室", "", " 室", "室室"]))
+        assert parse_room(text) == _parse_room(text), text
+    assert parse_room("银啤苑173号楼3单元602室") == RoomAddress("173", "3", "602", "银啤苑")
