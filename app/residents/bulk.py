@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import date
 from operator import itemgetter
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from app.i18n import translate
@@ -235,11 +235,13 @@ class BulkWriter:
             household = values[_HOUSEHOLD]
             if values[_RELATION] == HEAD and household is not None and household not in self.heads:
                 self.heads[household] = heads[household] = values[_ID]
-        if heads:
-            statement = (update(Household.__table__).where(Household.__table__.c.id == bindparam("hid"),
-                                                          Household.__table__.c.head_id.is_(None))
-                         .values(head_id=bindparam("head")))
-            self.session.execute(statement, [{"hid": h, "head": r} for h, r in heads.items()])
+        if heads:  # straight through the sqlite3 cursor (what Core's UPDATE does, updated_at included)
+            cursor = self.session.connection().connection.driver_connection.cursor()
+            try:
+                cursor.executemany("UPDATE households SET head_id = ?, updated_at = CURRENT_TIMESTAMP"
+                                   " WHERE id = ? AND head_id IS NULL", [(r, h) for h, r in heads.items()])
+            finally:
+                cursor.close()
 
     def finish(self) -> None:
         counts = self.counts
