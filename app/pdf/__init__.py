@@ -7,7 +7,7 @@
 
 from app.pdf.blocks import SealBlock, key_value_table, seal_block, signature_block
 from app.pdf.document import ReportDocument
-from app.pdf.fonts import FONT_NAME, register_fonts
+from app.pdf.fonts import FALLBACK_FONT_NAME, FONT_NAME, register_fonts
 from app.pdf.tables import data_table, grouped_table
 from app.pdf.text import (
     body_style,
@@ -20,6 +20,7 @@ from app.pdf.text import (
 )
 
 __all__ = [
+    "FALLBACK_FONT_NAME",
     "FONT_NAME",
     "ReportDocument",
     "SealBlock",

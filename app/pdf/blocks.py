@@ -10,13 +10,12 @@ from typing import Any, Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from app.pdf.draw import RULE_WIDTH
-from app.pdf.fonts import baseline_offset, register_fonts
+from app.pdf.fonts import baseline_offset, draw_text, font_runs, register_fonts, text_width
 from app.pdf.grid import GridSpec, GridTable, GridBody
-from app.pdf.text import plain_text
+from app.pdf.text import para, paragraph_style, plain_text
 
 Pair = tuple[str, Any]
 
@@ -72,11 +71,21 @@ def signature_block(
     ])
 
     def width(column: int) -> float:
-        return max(stringWidth(row[column], font, font_size) for row in data) + font_size + 6
+        return max(text_width(row[column], font_size) for row in data) + font_size + 6
 
     widths = [width(0), 60 * mm, width(2), width(3)]
-    table = Table(data, colWidths=widths, rowHeights=font_size * 3, style=style, hAlign="RIGHT")
+    # A Table draws plain strings in one font: a label with a rare character becomes a Paragraph.
+    cells = [[_cell(text, font_size, "left" if column in (1, 3) else "right")
+              for column, text in enumerate(row)] for row in data]
+    table = Table(cells, colWidths=widths, rowHeights=font_size * 3, style=style, hAlign="RIGHT")
     return [Spacer(1, space_before_mm * mm), KeepTogether([table])]
+
+
+def _cell(text: str, size: float, align: str) -> Any:
+    if font_runs(text) is None:
+        return text
+    style = paragraph_style(size, align=align, leading=size * 1.2)
+    return para(text, style)
 
 
 class SealBlock(Flowable):
@@ -101,7 +110,7 @@ class SealBlock(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        canv, font = self.canv, register_fonts()
+        canv = self.canv
         centre_x = self.width - self._right - self._diameter / 2
         centre_y = self.height / 2
         if self._outline:
@@ -112,10 +121,9 @@ class SealBlock(Flowable):
             canv.restoreState()
         leading = self._size * 1.8
         first = centre_y + (len(self._lines) - 1) * leading / 2
-        canv.setFont(font, self._size)
         for index, line in enumerate(self._lines):
             y = first - index * leading - baseline_offset(self._size)
-            canv.drawCentredString(centre_x, y, line)
+            draw_text(canv, centre_x, y, line, self._size, "center")
 
 
 def seal_block(lines: Sequence[str], **options: Any) -> list[Flowable]:

@@ -23,7 +23,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, S
 from app.errors import UserError
 from app.i18n import translate
 from app.jobs import JobControl, ensure
-from app.pdf.fonts import register_fonts
+from app.pdf.fonts import draw_text, register_fonts
 from app.pdf.text import para, paragraph_style, title_style
 
 # Streams are Flate-compressed either way; the extra ASCII85 layer only costs time and 25 % size.
@@ -148,12 +148,11 @@ class _NumberedCanvas(Canvas):
         width = self._pagesize[0]
         y = bottom / 2 - FOOTER_SIZE / 2
         self.saveState()
-        self.setFont(register_fonts(), FOOTER_SIZE)
         self.setFillGray(0)
         text = translate("app", "Page {page} of {pages}").format(page=page, pages=pages)
-        self.drawCentredString(width / 2, y, text)
+        draw_text(self, width / 2, y, text, FOOTER_SIZE, "center")
         if self._document.footer_text:
-            self.drawString(left, y, self._document.footer_text)
+            draw_text(self, left, y, self._document.footer_text, FOOTER_SIZE)
         self.restoreState()
 
 

@@ -21,7 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph
 
 from app.pdf.draw import draw_grid
-from app.pdf.fonts import register_fonts
+from app.pdf.fonts import register_fonts, text_width
 from app.pdf.text import escape, paragraph_style, plain_text
 
 Cell = Any  # str (one line that fits) or a wrapped Paragraph
@@ -97,7 +97,7 @@ class GridBody:
         size = self.spec.font_size
         if "\n" not in text and (
             len(text) * size * _widest_glyph_em() <= inner
-            or pdfmetrics.stringWidth(text, self.font, size) <= inner
+            or text_width(text, size, self.font) <= inner
         ):
             return text
         style = paragraph_style(size, align=align or self.align[column], leading=self.line_height)

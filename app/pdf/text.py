@@ -3,6 +3,7 @@
 A reportlab Paragraph reads its text as markup, so a resident named ``O<Brien`` or a note with
 ``&`` would break or vanish unless escaped. Build paragraphs with ``para(value)`` (always escapes)
 or ``para_markup(template, **values)`` (trusted markup, escaped values), never ``Paragraph(value)``.
+Both put characters the main font lacks (𠮷) in ``<font>`` tags of the fallback font.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from app.pdf.fonts import register_fonts
+from app.pdf.fonts import FALLBACK_FONT_NAME, font_runs, register_fonts
 
 _ALIGNMENTS = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 
@@ -37,8 +38,21 @@ def plain_text(value: Any) -> str:
 
 
 def escape(value: Any) -> str:
-    """A value as Paragraph markup that prints literally: & < > and quotes escaped, \\n → <br/>."""
-    return plain_text(value).translate(_MARKUP).replace("\n", "<br/>")
+    """A value as Paragraph markup that prints literally: & < > and quotes escaped, \\n → <br/>,
+    rare characters in the fallback font."""
+    return with_fallback(plain_text(value).translate(_MARKUP).replace("\n", "<br/>"))
+
+
+def with_fallback(markup: str) -> str:
+    """Markup with each run of characters the main font lacks wrapped in the fallback font.
+
+    Rare characters only ever occur in text, never in tag names, so splitting markup is safe.
+    """
+    runs = font_runs(markup)
+    if runs is None:
+        return markup
+    return "".join(run if font != FALLBACK_FONT_NAME else f'<font name="{font}">{run}</font>'
+                   for font, run in runs)
 
 
 @lru_cache(maxsize=None)
@@ -92,4 +106,4 @@ def para(value: Any, style: ParagraphStyle | None = None) -> Paragraph:
 def para_markup(template: str, style: ParagraphStyle | None = None, **values: Any) -> Paragraph:
     """A Paragraph from trusted markup and escaped values: ``para_markup("<b>{k}</b>", k=x)``."""
     safe = {key: escape(value) for key, value in values.items()}
-    return Paragraph(template.format(**safe), style or paragraph_style())
+    return Paragraph(with_fallback(template).format(**safe), style or paragraph_style())

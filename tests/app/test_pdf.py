@@ -13,6 +13,7 @@ from app import i18n
 from app.errors import UserError
 from app.jobs import Cancelled, JobControl
 from app.pdf import (
+    FALLBACK_FONT_NAME,
     ReportDocument,
     body_style,
     data_table,
@@ -27,8 +28,9 @@ from app.pdf import (
 )
 
 needs_poppler = pytest.mark.skipif(
-    shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None,
-    reason="pdftotext/pdfinfo (poppler-utils) not installed; CI installs them",
+    shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None
+    or shutil.which("pdffonts") is None,
+    reason="pdftotext/pdfinfo/pdffonts (poppler-utils) not installed; CI installs them",
 )
 
 HEADERS = ["序号", "姓名", "身份证号", "联系电话", "备注"]
@@ -117,6 +119,54 @@ def test_chinese_and_latin_digits_both_print(tmp_path):
     text = pdf_text(path)
     assert "张秀兰 13912341031" in text
     assert re.search(r"张秀兰\s+13912341031", text.split("电话", 1)[1])
+
+
+
+def pdf_fonts(path: Path) -> str:
+    return subprocess.run(["pdffonts", str(path)], check=True, capture_output=True,
+                          text=True).stdout
+
+
+RARE = "𠮷"  # U+20BB7 (CJK Extension B), as in the surname 𠮷田: Micro Hei has no glyph for it
+
+
+def test_escape_puts_rare_characters_in_the_fallback_font():
+    assert escape(f"{RARE}田<") == f'<font name="{FALLBACK_FONT_NAME}">{RARE}</font>田&lt;'
+    assert escape("张秀兰") == "张秀兰"
+
+
+@needs_poppler
+def test_rare_characters_print_everywhere(tmp_path):
+    headers, widths = ["序号", "姓名", "备注"], [15, 40, 60]
+    # 𤭢 (U+24B62) is Extension B too, alone in a centred cell.
+    rows = [[1, f"{RARE}田花子", "11010519491231002X"], [2, "𤭢", "张秀兰"]]
+    table = data_table(headers, rows, widths, align=["right", "center", "left"])
+    path = ReportDocument(f"{RARE}田家庭档案", footer_text=f"编号{RARE}-1").build(
+        tmp_path / "rare.pdf", [
+            para(f"户主{RARE}田一郎", body_style(16)),
+            para_markup("<b>{name}</b>先生", name=f"{RARE}田"),
+            *table,
+            *key_value_table([("户主", f"{RARE}田一郎")]),
+            *signature_block((f"记录人{RARE}",)),
+            *seal_block([f"{RARE}田社区居民委员会"]),
+        ])
+    body = table[0]._body
+    assert all(isinstance(cell, str) for cell in body.rows[0] + body.rows[1])  # fast table path
+    text = pdf_text(path)
+    for expected in (f"{RARE}田家庭档案", f"户主{RARE}田一郎", f"{RARE}田先生", f"{RARE}田花子",
+                     "𤭢", f"记录人{RARE}：", f"{RARE}田社区居民委员会", f"编号{RARE}-1"):
+        assert expected in squeeze(text), expected
+    assert re.search(r"2\s+𤭢\s+张秀兰", text)  # the cells stay in their columns
+    fonts = pdf_fonts(path)
+    assert "WenQuanYiMicroHei" in fonts and FALLBACK_FONT_NAME in fonts
+
+
+@needs_poppler
+def test_fallback_font_is_embedded_only_when_needed(tmp_path):
+    path = ReportDocument("居民花名册", footer_text="打印于 2026-11-27").build(
+        tmp_path / "plain.pdf", [para("张秀兰"), *data_table(HEADERS, roster_rows(3), WIDTHS)])
+    fonts = pdf_fonts(path)
+    assert "WenQuanYiMicroHei" in fonts and FALLBACK_FONT_NAME not in fonts
 
 
 # --- page template --------------------------------------------------------------------------
