@@ -42,6 +42,7 @@ SORT_INDEXES = {
     "relation_to_head": ("relation_to_head", "name_pinyin"), "person_type": ("person_type", "name_pinyin"),
     "political_status": ("political_status", "name_pinyin"), "residence_status": ("residence_status", "name_pinyin"),
     "status": ("status", "name_pinyin"),
+    "education": ("education", "name_pinyin"), "marital_status": ("marital_status", "name_pinyin"),  # 0007
 }
 
 
