@@ -13,6 +13,7 @@ or anything else unexpected, is not cut (``None``): the caller parses it whole, 
 
 from __future__ import annotations
 
+import operator
 import os
 import re
 import tempfile
@@ -32,19 +33,18 @@ MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 DOC_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _SHEET_DATA = re.compile(rb"<(\w+:)?sheetData\b[^>]*?(/?)>")
+_DECLARATION = re.compile(rb"<!")  # <!-- comment --> or <![CDATA[ … ]]>
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\b[^>]*/>")
-_DIMENSION_END = re.compile(rb"<(?:\w+:)?dimension\b[^>]*\sref=[\"'][A-Z]*[0-9]*:?([A-Z]{1,3})[0-9]*[\"']")
 _ROW_NUMBER = re.compile(rb"\sr=[\"']([0-9]+)[\"']")
 
 
 class SheetParts:
     """The parts of one worksheet, as the sheets of a temporary workbook (removed by ``close``)."""
 
-    def __init__(self, path: Path, names: list[str], first_rows: list[int], width: int = 0):
+    def __init__(self, path: Path, names: list[str], first_rows: list[int]):
         self.path = path
         self.names = names
         self.first_rows = first_rows  # 0-based row of each part's first row
-        self.width = width  # columns the sheet says it spans (its <dimension>), 0 when it does not say
         self._workbook: CalamineWorkbook | None = CalamineWorkbook.from_path(str(path))
         self._lock = threading.Lock()  # one parse at a time, and never while closing
         self._finalizer = weakref.finalize(self, _remove, self._workbook, path, self._lock)
@@ -148,14 +148,14 @@ def _write_parts(source: zipfile.ZipFile, sheet_path: str, shared_strings: str |
     target = Path(name)
     try:
         with zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as out:
-            names, first_rows, width = _copy_rows(source, sheet_path, out, part_bytes)
+            names, first_rows = _copy_rows(source, sheet_path, out, part_bytes)
             if not names:
                 raise ValueError("the sheet cannot be cut")
             for path in (shared_strings, styles):
                 if path:
                     out.writestr(_stored(path), source.read(path))
             _write_package(out, names, shared_strings, styles, date1904)
-        return SheetParts(target, names, first_rows, width)
+        return SheetParts(target, names, first_rows)
     except BaseException:
         target.unlink(missing_ok=True)
         raise
@@ -168,9 +168,9 @@ def _stored(name: str) -> zipfile.ZipInfo:
 
 
 def _copy_rows(source: zipfile.ZipFile, sheet_path: str, out: zipfile.ZipFile,
-               part_bytes: int) -> tuple[list[str], list[int], int]:
-    """Cut the sheet's rows into parts written to ``out``: (part names, first rows, width from
-    <dimension>); no names when it cannot be cut."""
+               part_bytes: int) -> tuple[list[str], list[int]]:
+    """Cut the sheet's rows into parts written to ``out``: (part names, their first rows); none
+    when it cannot be cut."""
     names: list[str] = []
     first_rows: list[int] = []
     with source.open(sheet_path) as stream:
@@ -179,26 +179,34 @@ def _copy_rows(source: zipfile.ZipFile, sheet_path: str, out: zipfile.ZipFile,
         while match is None:
             block = stream.read(BLOCK)
             if not block:
-                return [], [], 0
+                return [], []
             buffer += block
             match = _SHEET_DATA.search(buffer)
             if match is not None and match.end() == len(buffer):
                 match = None  # the tag may go on in the next block
         if match.group(2):  # <sheetData/>: no rows
-            return [], [], 0
+            return [], []
         prefix = match.group(1) or b""
-        head = bytes(buffer[:match.end()])
-        width = _dimension_width(head)
-        head = _DIMENSION.sub(b"", head)
+        head = _DIMENSION.sub(b"", bytes(buffer[:match.end()]))  # each part's own extent is calamine's to find
         tail = b"</" + prefix + b"sheetData></" + prefix + b"worksheet>"
         end_tag = b"</" + prefix + b"sheetData>"
         row_start = re.compile(b"<" + re.escape(prefix) + rb"row[\s>/]")
+        row_numbers = re.compile(b"<" + re.escape(prefix) + rb"row\s[^>]*?(?<=\s)r=[\"']([0-9]+)[\"']")
         del buffer[:match.end()]
+        last_row = [-1]  # 0-based number of the last row written
 
         def emit(rows: memoryview) -> bool:
+            """Write one part; False when the sheet cannot be cut safely after all."""
+            if _DECLARATION.search(rows) is not None:
+                return False  # a comment or CDATA section could hold "<row" that is not a row
             first = _first_row(rows, row_start)
             if first is None:
                 return not bytes(rows).strip()  # only a row without its number is a problem
+            # calamine places rows by number: parts must follow each other, rows in ascending order
+            numbers = [int(number) - 1 for number in row_numbers.findall(rows)]
+            if numbers[0] != first or numbers[0] <= last_row[0] or any(map(operator.ge, numbers, numbers[1:])):
+                return False
+            last_row[0] = numbers[-1]
             name = f"part{len(names) + 1}"
             with out.open(_stored(f"xl/worksheets/{name}.xml"), "w") as part:
                 part.write(head)
@@ -217,26 +225,15 @@ def _copy_rows(source: zipfile.ZipFile, sheet_path: str, out: zipfile.ZipFile,
                     break  # the next row starts in a block not read yet
                 with memoryview(buffer) as view:
                     if not emit(view[:cut.start()]):
-                        return [], [], 0
+                        return [], []
                 del buffer[:cut.start()]
             if not block:
                 close = buffer.rfind(end_tag)
                 with memoryview(buffer) as view:
                     if close < 0 or not emit(view[:close]):
-                        return [], [], 0
+                        return [], []
                 break
-    return names, first_rows, width
-
-
-def _dimension_width(head: bytes) -> int:
-    """The number of columns in <dimension ref="A1:X96190"/> (its last column), 0 without one."""
-    match = _DIMENSION_END.search(head)
-    if match is None:
-        return 0
-    width = 0
-    for letter in match.group(1):
-        width = width * 26 + letter - 64
-    return width if width <= 16_384 else 0
+    return names, first_rows
 
 
 def _first_row(rows: memoryview, row_start: re.Pattern) -> int | None:

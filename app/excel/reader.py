@@ -393,8 +393,9 @@ class _PartedRows(Sequence):
     """``_SheetRows`` for a big sheet cut into parts (app.excel.parts): while the rows of one part
     are used, the next is parsed in a background thread; at most two parts are held at a time."""
 
-    def __init__(self, parts: SheetParts):
+    def __init__(self, parts: SheetParts, source: Path):
         self._parts = parts
+        self._source = source
         self._length = 0
         self._parsed: dict[int, object] = {}  # the first and last parts, parsed once for the header and length
         for index in reversed(range(len(parts))):  # the last part with data gives the length
@@ -404,8 +405,9 @@ class _PartedRows(Sequence):
                 self._length = end[0] + 1
                 break
         # The whole sheet's rows are all as wide as its widest: so are the header rows here (the
-        # import dialog offers every column), as far as the parts seen and <dimension> tell.
-        width = max([parts.width] + [sheet.end[1] + 1 for sheet in self._parsed.values() if sheet.end is not None])
+        # import dialog offers every column), as far as the first and last parts tell (<dimension>
+        # would count formatted empty columns, which calamine leaves out).
+        width = self._width = max([0] + [s.end[1] + 1 for s in self._parsed.values() if s.end is not None])
         self._head = [row + [""] * (width - len(row)) for row in islice(self._rows(prefetch=False), HEADER_SCAN_ROWS + 1)]
 
     def __len__(self) -> int:
@@ -420,7 +422,8 @@ class _PartedRows(Sequence):
             raise IndexError(index)
         if index < len(self._head):
             return self._head[index]
-        return next(islice(self._rows(first=index), 0, None))
+        row = next(islice(self._rows(first=index), 0, None))
+        return row + [""] * (self._width - len(row))
 
     def __iter__(self) -> Iterator[list]:
         return self._rows()
@@ -432,7 +435,10 @@ class _PartedRows(Sequence):
     def _sheet(self, index: int):
         parsed = self._parsed.get(index)
         if parsed is None:
-            parsed = self._parts.sheet(index)
+            try:
+                parsed = self._parts.sheet(index)
+            except (CalamineError, ValueError):
+                raise damaged(self._source)  # as the whole sheet's parse would have said
             if index == 0:
                 self._parsed[0] = parsed
         return parsed
@@ -469,8 +475,8 @@ def _load_sheet(path: Path, workbook: CalamineWorkbook, name: str) -> Sequence[l
         parts = split_sheet(path, name)
         if parts is not None:
             try:
-                return _PartedRows(parts)
-            except (CalamineError, ValueError):
+                return _PartedRows(parts, path)
+            except (CalamineError, ValueError, UserError):
                 parts.close()  # not what calamine expected after all: parse it whole
     try:
         return _SheetRows(workbook.get_sheet_by_name(name))

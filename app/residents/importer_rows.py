@@ -102,10 +102,14 @@ def _strip(text: str | None, mark: re.Pattern) -> str:
     return mark.sub("", text).strip() if text else ""
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 17, typed=True)  # typed: a TRUE cell is not the cell 1
 def parse_place(address, compound, building, unit, room) -> tuple[RoomAddress | None, str | None]:
     """(place, error) from a 现居住地址 cell and/or 小区, 楼栋, 单元, 室 cells (as read; cached)."""
-    address, compound, building, unit, room = map(cell_text, (address, compound, building, unit, room))
+    cells = (address, compound, building, unit, room)
+    if any(cell.__class__ is bool for cell in cells):  # a TRUE/FALSE cell is no part of an address
+        message = translate("app", "Home address {value} is not in a form we can read; write it like 3号楼2单元401室 or 3-2-401")
+        return None, message.format(value=" ".join(filter(None, map(cell_text, cells))))
+    address, compound, building, unit, room = map(cell_text, cells)
     if building or unit or room:
         b, u, r = _strip(building, _BUILDING_MARK), _strip(unit, _UNIT_MARK), _strip(room, _ROOM_MARK)
         if not b:
@@ -213,10 +217,11 @@ class RowChecker:
             raw = get(key)
             if raw is None:
                 continue
-            checked = seen.get(raw) if seen is not None else None
+            remember = seen is not None and raw.__class__ is not bool  # True == 1: it would share 1's entry
+            checked = seen.get(raw) if remember else None
             if checked is None:
                 checked = _text_value(key, raw)
-                if seen is not None:
+                if remember:
                     seen[raw] = checked
             values[key] = checked[0]
             if checked[1] is not None:

@@ -136,3 +136,49 @@ def test_stopping_early_waits_for_the_part_being_parsed(tmp_path, small_parts):
     temp = table._data._parts.path
     table.close()
     assert not temp.exists()
+
+
+def test_rows_out_of_order_are_read_whole(tmp_path, monkeypatch, small_parts):
+    """calamine places rows by their number, whatever their order in the file: a sheet whose rows are
+    not in ascending order is not cut (a part could hold a row below one already read)."""
+    def late_row(data: bytes) -> bytes:
+        rows = re.findall(rb"<row .*?</row>", data)
+        moved = rows[700]  # row 702 written right after row 101
+        data = data.replace(moved, b"")
+        return data.replace(rows[99], rows[99] + moved)
+
+    path = _rewrite_sheet(roster(tmp_path / "r.xlsx", rows=900), tmp_path / "o.xlsx", late_row)
+    table = open_table(path, FIELDS)
+    assert not isinstance(table._data, reader._PartedRows)
+    assert read(table) == whole(path, monkeypatch)[1] and len(read(table)) == 900
+
+
+@pytest.mark.parametrize("kind", ["cdata", "comment"])
+def test_row_tags_inside_cdata_or_comments_do_not_cut_the_sheet(tmp_path, monkeypatch, small_parts, kind):
+    def hide_a_row_tag(data: bytes) -> bytes:
+        rows = re.findall(rb"<row .*?</row>", data)
+        if kind == "cdata":
+            text = b"<is><t><![CDATA[" + b"z" * 30_000 + b'<row r="9999">]]></t></is>'
+            changed = re.sub(rb'(<c r="E301"[^>]*?)(?:/>|>.*?</c>)', lambda m: m.group(1).replace(b' t="n"', b"")
+                             + b' t="inlineStr">' + text + b"</c>", rows[300], count=1)
+            if changed == rows[300]:  # E301 empty: add the cell
+                changed = rows[300].replace(b"</row>", b'<c r="E301" t="inlineStr">' + text + b"</c></row>")
+        else:
+            changed = b"<!-- " + b"c" * 30_000 + b'<row r="7"> -->' + rows[300]
+        return data.replace(rows[300], changed)
+
+    path = _rewrite_sheet(roster(tmp_path / "r.xlsx", rows=900), tmp_path / f"{kind}.xlsx", hide_a_row_tag)
+    expected = whole(path, monkeypatch)[1]
+    table = open_table(path, FIELDS)
+    assert not isinstance(table._data, reader._PartedRows)
+    assert read(table) == expected and len(expected) == 900
+
+
+def test_columns_offered_are_those_with_cells_not_the_dimension(tmp_path, monkeypatch, small_parts):
+    """Excel's <dimension> counts formatted empty columns; the import dialog offers what calamine sees."""
+    path = _rewrite_sheet(roster(tmp_path / "r.xlsx", rows=900), tmp_path / "d.xlsx",
+                          lambda data: re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:Z905"', data))
+    expected = whole(path, monkeypatch)[0]
+    table = open_table(path, FIELDS)
+    assert isinstance(table._data, reader._PartedRows)
+    assert table.headers == expected.headers and table.column_count == expected.column_count == 7

@@ -151,3 +151,16 @@ def test_default_report_path(tmp_path):
             assert importer.default_report_path(locked / "a.xlsx", tmp_path).parent == tmp_path
     finally:
         os.chmod(locked, 0o700)
+
+
+def test_a_true_or_false_cell_is_not_taken_for_one_or_zero():
+    """True == 1 and False == 0 in Python (and hash alike): values remembered per cell must not mix them."""
+    keys = ["name", "id_number", "grid", "building"]
+    man = make_id("640106", "19500305", "123")
+    checker = RowChecker(TAGS, TODAY, keys=keys)
+    first = checker.check({"name": "甲", "id_number": man, "grid": False, "building": None})
+    second = checker.check({"name": "乙", "id_number": man, "grid": 0, "building": None})
+    assert (first.values["grid"], second.values["grid"]) == ("False", "0")
+    assert parse_place(None, None, 1, None, None)[0] == RoomAddress("1")
+    place, error = parse_place(None, None, True, None, None)
+    assert place is None and "not in a form we can read" in error
