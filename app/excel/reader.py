@@ -16,7 +16,6 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import islice, zip_longest
 from operator import itemgetter
@@ -27,13 +26,11 @@ from python_calamine import CalamineError, CalamineWorkbook, PasswordError, Shee
 
 from app.errors import UserError
 from app.excel.guard import Limits, check_workbook, damaged, password_protected
-from app.excel.parts import SheetParts, split_sheet
+from app.excel.sheet_rows import EXTENSION_KINDS, HEADER_SCAN_ROWS, load_sheet
 from app.i18n import translate
 from app.jobs import JobControl
 
-HEADER_SCAN_ROWS = 30
 PROGRESS_EVERY = 1000
-EXTENSION_KINDS = {".xlsx": "zip", ".xlsm": "zip", ".xlsb": "zip", ".ods": "zip", ".xls": "ole"}
 
 _REQUIRED_MARKERS = re.compile(
     r"[(\[【〔](?:必填项?|必须填写|选填|非必填|可选|required|optional)[)\]】〕]", re.IGNORECASE
@@ -340,7 +337,7 @@ def _choose_sheet(path, workbook, names, sheet, header_row, matcher) -> tuple[st
             candidates = candidates[:1]
     best = None
     for name in candidates:
-        data = _load_sheet(path, workbook, name)
+        data = load_sheet(path, workbook, name)
         header = _find_header(data, matcher, header_row, name)
         if best is None or matcher.score(header.mapping) > matcher.score(best[2].mapping):
             best = (name, data, header)
@@ -351,139 +348,6 @@ def _choose_sheet(path, workbook, names, sheet, header_row, matcher) -> tuple[st
 
 def _good_enough(header: _Header, matcher: _Matcher) -> bool:
     return bool(header.mapping) and matcher.required.issubset(header.mapping)
-
-
-class _SheetRows(Sequence):
-    """A sheet's rows exactly as ``to_python(skip_empty_area=False)`` gives them (A1 is [0][0]),
-    without holding them all as Python lists: the first rows are kept for finding the header, the
-    rest are made one at a time by calamine's row iterator (a 100,000-row roster as lists of
-    Python values is about 240 MB)."""
-
-    def __init__(self, sheet):
-        self._sheet = sheet
-        start, end = sheet.start, sheet.end
-        # iter_rows() starts at row 0 but at the first used column: pad to keep columns absolute.
-        self._pad = [""] * start[1] if start else []
-        self._length = end[0] + 1 if start and end else 0
-        self._head = list(islice(self, HEADER_SCAN_ROWS + 1))
-
-    def __len__(self) -> int:
-        return self._length
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return list(self)[index]
-        if index < 0:
-            index += self._length
-        if not 0 <= index < self._length:
-            raise IndexError(index)
-        if index < len(self._head):
-            return self._head[index]
-        return next(islice(iter(self), index, None))
-
-    def __iter__(self) -> Iterator[list]:
-        if not self._length:
-            return iter(())
-        rows = self._sheet.iter_rows()
-        pad = self._pad
-        return (pad + row for row in rows) if pad else iter(rows)
-
-
-class _PartedRows(Sequence):
-    """``_SheetRows`` for a big sheet cut into parts (app.excel.parts): while the rows of one part
-    are used, the next is parsed in a background thread; at most two parts are held at a time."""
-
-    def __init__(self, parts: SheetParts, source: Path):
-        self._parts = parts
-        self._source = source
-        self._length = 0
-        self._parsed: dict[int, object] = {}  # the first and last parts, parsed once for the header and length
-        for index in reversed(range(len(parts))):  # the last part with data gives the length
-            self._parsed[index] = parts.sheet(index)
-            end = self._parsed[index].end
-            if end is not None:
-                self._length = end[0] + 1
-                break
-        # The whole sheet's rows are all as wide as its widest: so are the header rows here (the
-        # import dialog offers every column), as far as the first and last parts tell (<dimension>
-        # would count formatted empty columns, which calamine leaves out).
-        width = self._width = max([0] + [s.end[1] + 1 for s in self._parsed.values() if s.end is not None])
-        self._head = [row + [""] * (width - len(row)) for row in islice(self._rows(prefetch=False), HEADER_SCAN_ROWS + 1)]
-
-    def __len__(self) -> int:
-        return self._length
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return list(self)[index]
-        if index < 0:
-            index += self._length
-        if not 0 <= index < self._length:
-            raise IndexError(index)
-        if index < len(self._head):
-            return self._head[index]
-        row = next(islice(self._rows(first=index), 0, None))
-        return row + [""] * (self._width - len(row))
-
-    def __iter__(self) -> Iterator[list]:
-        return self._rows()
-
-    def close(self) -> None:
-        self._parsed.clear()
-        self._parts.close()
-
-    def _sheet(self, index: int):
-        parsed = self._parsed.get(index)
-        if parsed is None:
-            try:
-                parsed = self._parts.sheet(index)
-            except (CalamineError, ValueError):
-                raise damaged(self._source)  # as the whole sheet's parse would have said
-            if index == 0:
-                self._parsed[0] = parsed
-        return parsed
-
-    def _rows(self, prefetch: bool = True, first: int = 0) -> Iterator[list]:
-        """The rows from row ``first`` on (0-based), as _SheetRows gives them; rows that are in no
-        part (blank ones between parts) come as empty lists."""
-        parts, count = self._parts, len(self._parts)
-        begin = max((i for i, row in enumerate(parts.first_rows) if row <= first), default=0)
-        executor = ThreadPoolExecutor(1, thread_name_prefix="sheet-part") if prefetch and count > begin + 1 else None
-        pending = None
-        row = first
-        try:
-            for index in range(begin, count):
-                sheet = pending.result() if pending is not None else self._sheet(index)
-                pending = executor.submit(self._sheet, index + 1) if executor and index + 1 < count else None
-                if sheet.start is None:
-                    continue
-                (top, left), pad = sheet.start, [""] * sheet.start[1]
-                while row < top:
-                    yield []
-                    row += 1
-                for cells in islice(sheet.to_python(skip_empty_area=True), row - top, None):
-                    yield pad + cells if left else cells
-                    row += 1
-                del sheet
-        finally:
-            if executor is not None:
-                executor.shutdown(wait=True, cancel_futures=True)
-
-
-def _load_sheet(path: Path, workbook: CalamineWorkbook, name: str) -> Sequence[list]:
-    if EXTENSION_KINDS.get(path.suffix.lower()) == "zip" and path.suffix.lower() in (".xlsx", ".xlsm"):
-        parts = split_sheet(path, name)
-        if parts is not None:
-            try:
-                return _PartedRows(parts, path)
-            except (CalamineError, ValueError, UserError):
-                parts.close()  # not what calamine expected after all: parse it whole
-    try:
-        return _SheetRows(workbook.get_sheet_by_name(name))
-    except PasswordError:
-        raise password_protected(path)
-    except (CalamineError, ValueError):
-        raise damaged(path)
 
 
 def _find_header(data: list[list], matcher: _Matcher, header_row: int | None, sheet: str) -> _Header:

@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from app.excel import open_table, parts, reader
+from app.excel import open_table, parts, sheet_rows
 from app.excel.reader import FieldSpec
 
 FIELDS = [FieldSpec("name", "姓名", required=True), FieldSpec("id_number", "身份证号", required=True),
@@ -47,7 +47,7 @@ def roster(path: Path, rows: int = 3000, blank_every: int = 0, date1904: bool = 
 
 def whole(path: Path, monkeypatch, **options):
     with monkeypatch.context() as patch:
-        patch.setattr(reader, "split_sheet", lambda *args, **kwargs: None)
+        patch.setattr(sheet_rows, "split_sheet", lambda *args, **kwargs: None)
         table = open_table(path, FIELDS, **options)
         return table, [(row, record) for row, record in table.rows()]
 
@@ -61,7 +61,7 @@ def test_a_sheet_in_parts_reads_as_the_whole_sheet(tmp_path, monkeypatch, small_
     path = roster(tmp_path / "r.xlsx", blank_every=blank_every)
     expected_table, expected = whole(path, monkeypatch)
     table = open_table(path, FIELDS)
-    assert isinstance(table._data, reader._PartedRows) and len(table._data._parts) > 10
+    assert isinstance(table._data, sheet_rows.PartedRows) and len(table._data._parts) > 10
     assert (table.sheet_name, table.header_row, table.headers, table.mapping, table.total_rows) == (
         expected_table.sheet_name, expected_table.header_row, expected_table.headers, expected_table.mapping,
         expected_table.total_rows)
@@ -84,7 +84,7 @@ def test_dates_of_a_1904_workbook_survive_the_cut(tmp_path, monkeypatch, small_p
     with zipfile.ZipFile(path) as z:
         assert b'date1904="1"' in z.read("xl/workbook.xml")
     table = open_table(path, FIELDS)
-    assert isinstance(table._data, reader._PartedRows)
+    assert isinstance(table._data, sheet_rows.PartedRows)
     assert read(table) == whole(path, monkeypatch)[1]
     assert read(table)[10][1]["birth_date"] == dt.date(1950, 1, 11)
 
@@ -108,7 +108,7 @@ def test_a_prefixed_sheet_is_cut_at_its_prefixed_rows(tmp_path, monkeypatch, sma
     with zipfile.ZipFile(path) as z:
         assert b"<x:row " in z.read("xl/worksheets/sheet2.xml")
     table = open_table(path, FIELDS)
-    assert isinstance(table._data, reader._PartedRows) and len(table._data._parts) > 3
+    assert isinstance(table._data, sheet_rows.PartedRows) and len(table._data._parts) > 3
     assert read(table) == whole(path, monkeypatch)[1] and len(read(table)) == 900
 
 
@@ -117,13 +117,13 @@ def test_rows_without_their_numbers_are_not_cut(tmp_path, monkeypatch, small_par
     path = _rewrite_sheet(roster(tmp_path / "r.xlsx", rows=900), tmp_path / "n.xlsx",
                           lambda data: re.sub(rb'(<row) r="[0-9]+"', rb"\1", re.sub(rb' r="[A-Z]+[0-9]+"', b"", data)))
     table = open_table(path, FIELDS)
-    assert not isinstance(table._data, reader._PartedRows)
+    assert not isinstance(table._data, sheet_rows.PartedRows)
     assert read(table) == whole(path, monkeypatch)[1] and read(table)[899][1]["name"] == "居民899"
 
 
 def test_small_sheets_are_read_whole(tmp_path):
     table = open_table(roster(tmp_path / "r.xlsx", rows=50), FIELDS)
-    assert not isinstance(table._data, reader._PartedRows) and len(read(table)) == 50
+    assert not isinstance(table._data, sheet_rows.PartedRows) and len(read(table)) == 50
 
 
 def test_stopping_early_waits_for_the_part_being_parsed(tmp_path, small_parts):
@@ -149,7 +149,7 @@ def test_rows_out_of_order_are_read_whole(tmp_path, monkeypatch, small_parts):
 
     path = _rewrite_sheet(roster(tmp_path / "r.xlsx", rows=900), tmp_path / "o.xlsx", late_row)
     table = open_table(path, FIELDS)
-    assert not isinstance(table._data, reader._PartedRows)
+    assert not isinstance(table._data, sheet_rows.PartedRows)
     assert read(table) == whole(path, monkeypatch)[1] and len(read(table)) == 900
 
 
@@ -170,7 +170,7 @@ def test_row_tags_inside_cdata_or_comments_do_not_cut_the_sheet(tmp_path, monkey
     path = _rewrite_sheet(roster(tmp_path / "r.xlsx", rows=900), tmp_path / f"{kind}.xlsx", hide_a_row_tag)
     expected = whole(path, monkeypatch)[1]
     table = open_table(path, FIELDS)
-    assert not isinstance(table._data, reader._PartedRows)
+    assert not isinstance(table._data, sheet_rows.PartedRows)
     assert read(table) == expected and len(expected) == 900
 
 
@@ -180,5 +180,5 @@ def test_columns_offered_are_those_with_cells_not_the_dimension(tmp_path, monkey
                           lambda data: re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:Z905"', data))
     expected = whole(path, monkeypatch)[0]
     table = open_table(path, FIELDS)
-    assert isinstance(table._data, reader._PartedRows)
+    assert isinstance(table._data, sheet_rows.PartedRows)
     assert table.headers == expected.headers and table.column_count == expected.column_count == 7
