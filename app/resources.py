@@ -18,5 +18,11 @@ def font_path() -> Path:
     return resources_dir() / "fonts" / "wqy-microhei.ttc"
 
 
+def rare_font_path() -> Path:
+    """The fallback for the characters Micro Hei lacks (CJK Extensions B–F, as in 𠮷田): a subset of
+    Hanazono Mincho B, see resources/fonts/README."""
+    return resources_dir() / "fonts" / "wufu-rare-han.ttf"
+
+
 def translation_source(language: str) -> Path:
     return resources_dir() / "i18n" / f"wufu_{language}.ts"

@@ -6,14 +6,14 @@ import logging
 import sys
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from app import i18n
 from app.paths import default_data_dir
-from app.resources import font_path, resources_dir
+from app.resources import resources_dir
 from ui.settings import APPLICATION, ORGANIZATION, settings  # noqa: F401  (main.py and tests use it from here)
 from ui.widgets.errors import show_unexpected_error
+from ui.widgets.fonts import bundled_font
 
 log = logging.getLogger("wufu")
 
@@ -24,13 +24,11 @@ def chosen_language(cli_value: str | None) -> str:
 
 
 def register_font(app: QApplication) -> str:
-    """Use the bundled WenQuanYi Micro Hei so every machine renders the same Chinese text."""
-    font_id = QFontDatabase.addApplicationFont(str(font_path()))
-    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    family = families[0] if families else app.font().family()
-    font = QFont(family, 10)
+    """Use the bundled WenQuanYi Micro Hei so every machine renders the same Chinese text, and the
+    bundled rare-character font for what it lacks (𠮷 in 𠮷田 would be a box otherwise)."""
+    font = bundled_font(10, app.font().family())
     app.setFont(font)
-    return family
+    return font.family()
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:

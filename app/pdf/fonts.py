@@ -19,7 +19,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
-from app.resources import font_path, resources_dir
+from app.resources import font_path, rare_font_path
 
 FONT_NAME = "WufuSans"
 FALLBACK_FONT_NAME = "WufuRareHan"
@@ -32,7 +32,7 @@ _fallback_chars: dict[int, int] | None = None
 
 def fallback_font_path() -> Path:
     """The TrueType font for characters Micro Hei lacks (CJK Extensions B–F)."""
-    return resources_dir() / "fonts" / "wufu-rare-han.ttf"
+    return rare_font_path()
 
 
 def register_fonts() -> str:

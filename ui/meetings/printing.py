@@ -14,14 +14,14 @@ import os
 import tempfile
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontDatabase, QPageLayout, QPageSize, QPainter, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPageLayout, QPageSize, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 
 from app.i18n import translate
 from app.meetings.minutes_content import load_minutes
 from app.meetings.minutes_html import minutes_html
 from app.meetings.minutes_pdf import write_minutes
-from app.resources import font_path
+from ui.widgets.fonts import bundled_font
 
 MARGINS_MM = QMarginsF(20, 22, 18, 20)  # left, top, right, bottom, as the PDF
 MAX_RASTER_DPI = 300
@@ -30,11 +30,6 @@ try:  # PySide6-Addons
     from PySide6.QtPdf import QPdfDocument
 except ImportError:  # pragma: no cover - depends on what is installed
     QPdfDocument = None
-
-
-def font_family() -> str:
-    families = QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFont(str(font_path())))
-    return families[0] if families else QFont().family()
 
 
 def new_printer() -> QPrinter:
@@ -88,7 +83,7 @@ class MinutesPrinter:
         printer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
         document = QTextDocument()
         document.documentLayout().setPaintDevice(printer)
-        document.setDefaultFont(QFont(font_family(), 12))
+        document.setDefaultFont(bundled_font(12))
         document.setHtml(minutes_html(minutes, self.sign_in))
         page = printer.pageRect(QPrinter.Unit.DevicePixel)
         footer = printer.resolution() * 0.35  # about 9 mm for the page numbers
@@ -101,7 +96,7 @@ class MinutesPrinter:
         count = document.pageCount()
         painter = QPainter(printer)
         try:
-            painter.setFont(QFont(font_family(), 9))
+            painter.setFont(bundled_font(9))
             for page in range(count):
                 if page:
                     printer.newPage()
