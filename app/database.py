@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import sqlite3
+import time
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -17,7 +18,7 @@ from app.errors import UserError
 from app.i18n import translate
 from app.paths import backup_dir_for
 from db import audit, migrate
-from db.engine import make_engine, make_session_factory, preflight, use_wal
+from db.engine import BUSY_TIMEOUT_MS, make_engine, make_session_factory, preflight, use_wal
 from db.errors import (
     CorruptDatabase,
     DatabaseOpenError,
@@ -48,10 +49,22 @@ def open_error_message(error: DatabaseOpenError) -> str:
     return template.format(path=path, folder=path.parent, detail=error.detail)
 
 
+def _is_locked(error: BaseException) -> bool:
+    text = str(getattr(error, "orig", None) or error).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
+class _Locked(Exception):
+    """Opening met another copy's lock (tried again until the busy timeout)."""
+
+    def __init__(self, error: BaseException):
+        super().__init__(str(error))
+        self.error = error
+
+
 def database_error_message(error: BaseException, path) -> str:
     """SQLite failed mid-way: another copy holding the lock too long, or a damaged file."""
-    text = str(getattr(error, "orig", None) or error).lower()
-    if "database is locked" in text or "database is busy" in text:
+    if _is_locked(error):
         return translate("app", "The database is busy: another copy of Wufu is writing to it. Try again in a moment; nothing was changed.")
     return open_error_message(CorruptDatabase(path, str(error)))
 
@@ -78,8 +91,23 @@ class Database:
     def open(cls, path: Path, actor: str | None = None, upgrade: bool = True) -> "Database":
         """Open (creating if new) and bring the schema up to date, backing up first.
 
-        With ``upgrade=False`` (the ``check`` command) nothing in the file is changed.
+        With ``upgrade=False`` (the ``check`` command) nothing in the file is changed. A second copy
+        starting at the same moment waits for the first one's upgrade: SQLite answers "locked"
+        at once, without its busy timeout, to a few of the steps of opening (switching a new file
+        to WAL while the other copy writes its schema), so those are tried again for as long as
+        the busy timeout would have waited.
         """
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                return cls._open_once(path, actor, upgrade)
+            except _Locked as locked:
+                if time.monotonic() >= deadline:
+                    raise UserError(database_error_message(locked.error, path)) from locked.error
+                time.sleep(0.1)
+
+    @classmethod
+    def _open_once(cls, path: Path, actor: str | None, upgrade: bool) -> "Database":
         try:
             database = cls(Path(path), actor)
         except DatabaseOpenError as error:
@@ -95,6 +123,8 @@ class Database:
             raise UserError(open_error_message(error)) from error
         except (sa_exc.DatabaseError, sqlite3.DatabaseError) as error:
             database.close()
+            if _is_locked(error):
+                raise _Locked(error) from error
             raise UserError(database_error_message(error, path)) from error
         except BaseException:
             database.close()

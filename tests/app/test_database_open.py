@@ -289,3 +289,36 @@ def test_two_copies_creating_the_same_new_database(db_path):
     finally:
         raw.close()
     assert not backup_dir_for(db_path).exists()
+
+
+def test_a_lock_met_while_opening_is_waited_out(db_path, monkeypatch, zh_cn):
+    """SQLite answers "locked" at once (no busy timeout) to some steps of opening while another
+    copy writes its schema: the open is tried again until the busy timeout, then refused."""
+    import app.database as database_module
+
+    real, calls = migrate.check_compatible, []
+
+    def locked_twice(*args, **kwargs):
+        calls.append(1)
+        if len(calls) <= 2:
+            raise sqlite3.OperationalError("database is locked")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(migrate, "check_compatible", locked_twice)
+    Database.open(db_path).close()
+    assert len(calls) >= 3
+    engine = db_engine.make_engine(db_path)
+    try:
+        assert migrate.current_revisions(engine) == migrate.head_revisions()
+    finally:
+        engine.dispose()
+
+    def always_locked(*args, **kwargs):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(migrate, "check_compatible", always_locked)
+    monkeypatch.setattr(database_module, "BUSY_TIMEOUT_MS", 300)
+    started = time.monotonic()
+    with pytest.raises(UserError) as caught:
+        Database.open(db_path)
+    assert "数据库正忙" in caught.value.message and time.monotonic() - started < 5
