@@ -177,7 +177,7 @@ class BulkWriter:
 
     def add(self, rows: list[dict]) -> range:
         """Insert these rows; returns their new ids (consecutive, in order)."""
-        ids, session = self.ids, self.session
+        ids = self.ids
         first = ids.next["residents"]
         residents = [_resident(row, resident_id, ids) for resident_id, row in enumerate(rows, first)]
         ids.next["residents"] = first + len(residents)
