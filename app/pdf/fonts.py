@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import threading
-from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
@@ -28,11 +27,6 @@ _lock = threading.Lock()
 _missing: re.Pattern | None = None  # matches any character the main font has no glyph for
 _main_chars: dict[int, int] = {}
 _fallback_chars: dict[int, int] | None = None
-
-
-def fallback_font_path() -> Path:
-    """The TrueType font for characters Micro Hei lacks (CJK Extensions B–F)."""
-    return rare_font_path()
 
 
 def register_fonts() -> str:
@@ -102,7 +96,7 @@ def _fallback() -> dict[int, int]:
     if _fallback_chars is None:
         with _lock:
             if FALLBACK_FONT_NAME not in pdfmetrics.getRegisteredFontNames():
-                font = _AstralTTFont(FALLBACK_FONT_NAME, str(fallback_font_path()))
+                font = _AstralTTFont(FALLBACK_FONT_NAME, str(rare_font_path()))
                 pdfmetrics.registerFont(font)
                 name = FALLBACK_FONT_NAME  # <b> around a rare character must not fail either
                 pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name,

@@ -35,7 +35,7 @@ from app.residents.importer_report import default_report_path  # noqa: F401  (pu
 from app.residents.importer_columns import ColumnChecker
 from app.residents.importer_rows import RowChecker, given_keys, parse_place
 from app.residents.importer_update import Candidate, apply_updates
-from app.residents.queries import clear_place_keys as place_keys_cache_clear
+from app.residents.queries import clear_place_keys
 from app.residents.roster_columns import FIELDS  # noqa: F401  (public API)
 from db import audit
 from db.models import Resident, Tag
@@ -302,7 +302,7 @@ def run_import(db, path: str | os.PathLike, on_duplicate: str = "skip", sheet: s
                 table.close()
     finally:
         parse_place.cache_clear()  # the file's addresses are not needed by the next import
-        place_keys_cache_clear()
+        clear_place_keys()
 
 
 def _commit(db, table, checker: RowChecker, on_duplicate: str, source: Path, headers: list[str],
