@@ -92,4 +92,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the installed program (PyInstaller) starts an import's reading process on Windows
     sys.exit(main())

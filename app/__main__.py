@@ -2,4 +2,5 @@ import sys
 
 from app.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not again in an import's reading process (spawned on Windows)
+    sys.exit(main())

@@ -53,17 +53,19 @@ class _Ids:
         self.next[table] += 1
         return value
 
-    def room(self, place: RoomAddress | None) -> int | None:
+    def room(self, place: RoomAddress | tuple | None) -> int | None:
+        """The room's id (made if new); ``place`` a RoomAddress or the plain tuple of its fields."""
         if place is None:
             return None
-        building = self.buildings.get((place.compound, place.building))
+        number, unit, room_number, compound = place
+        building = self.buildings.get((compound, number))
         if building is None:
-            building = self.buildings[(place.compound, place.building)] = self._take("buildings")
-            self.new["buildings"].append({"id": building, "compound": place.compound, "number": place.building})
-        room = self.rooms.get((building, place.unit, place.room))
+            building = self.buildings[(compound, number)] = self._take("buildings")
+            self.new["buildings"].append({"id": building, "compound": compound, "number": number})
+        room = self.rooms.get((building, unit, room_number))
         if room is None:
-            room = self.rooms[(building, place.unit, place.room)] = self._take("rooms")
-            self.new["rooms"].append({"id": room, "building_id": building, "unit": place.unit, "room": place.room})
+            room = self.rooms[(building, unit, room_number)] = self._take("rooms")
+            self.new["rooms"].append({"id": room, "building_id": building, "unit": unit, "room": room_number})
         return room
 
     def household(self, number: str | None, room_id: int | None, registered: str | None) -> int | None:
@@ -146,6 +148,15 @@ def _insert_tuples(session: Session, table, keys: tuple[str, ...], rows: list[tu
         cursor.close()
 
 
+def search_columns_of(values: dict[str, list], count: int) -> list[tuple]:
+    """The search columns (SEARCH_KEYS order, one tuple per key) of rows given by column, as
+    ``BulkWriter.add_columns`` computes them."""
+    none = [None] * count
+    names, former, numbers, places = (values.get(key) or none for key in ("name", "former_name", "id_number", "address"))
+    phones = [_phones_text(value) for value in values.get("phones") or none]
+    return list(zip(*map(search_values, names, former, numbers, phones, places))) if count else []
+
+
 class _BigCache:
     """A larger page cache while the indexes of many new rows are filled (taken only as needed):
     with SQLite's default 2 MiB, index pages are written and read back again."""
@@ -184,10 +195,12 @@ class BulkWriter:
         self._write(residents, _tag_rows(self.tag_ids, rows, first))
         return range(first, first + len(residents))
 
-    def add_columns(self, values: dict[str, list], count: int) -> range:
+    def add_columns(self, values: dict[str, list], count: int, search: list[tuple] | None = None) -> range:
         """``add`` for ``count`` rows given by column: ``values[key][i]`` is what row i's dict
         would hold under ``key`` (None for nothing), as importer_columns checks them. An import
-        of 100,000 rows builds no dict per row."""
+        of 100,000 rows builds no dict per row. ``search``: ``search_columns_of(values, count)``
+        if already computed (an import's reading process does). Birth dates may come as ISO text
+        and places as plain tuples (what an import's reading process sends: quicker to pickle)."""
         ids, none = self.ids, [None] * count
 
         def column(key: str) -> list:
@@ -199,10 +212,11 @@ class BulkWriter:
         names, former, numbers, places, registered = (column(key) for key in (
             "name", "former_name", "id_number", "address", "registered_address"))
         phones = [_phones_text(value) for value in column("phones")]
-        births = [birth.isoformat() if birth else None for birth in column("birth_date")]
+        births = [birth if birth is None or birth.__class__ is str else birth.isoformat() for birth in column("birth_date")]
         room_ids = list(map(ids.room, places))
         household_ids = list(map(ids.household, column("household_number"), room_ids, registered))
-        search = list(zip(*map(search_values, names, former, numbers, phones, places)))
+        if search is None:
+            search = search_columns_of(values, count)
         residents = list(zip(
             names, former, column("sex"), column("ethnicity"), births, numbers, phones, registered, column("grid"),
             column("relation_to_head"), column("residence_status"), column("person_type"), column("political_status"),

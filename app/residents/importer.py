@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,14 +25,14 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from app.errors import UserError
-from app.excel import FieldSpec, open_table
+from app.excel import FieldSpec
 from app.i18n import translate
 from app.jobs import JobControl, ensure
 from app.residents import service
 from app.residents.importer_report import DUPLICATE, REJECTED, UPDATED, WARNED, ReportLine, write_report
 from app.residents.importer_report import default_report_path  # noqa: F401  (public API)
-from app.residents.importer_columns import ColumnChecker
-from app.residents.importer_rows import RowChecker, given_keys, parse_place
+from app.residents.importer_rows import given_keys, parse_place
+from app.residents.importer_source import CheckedBatch, CheckedRows, OpenedTable, open_roster
 from app.residents.importer_update import Candidate, apply_updates
 from app.residents.queries import clear_place_keys
 from app.residents.roster_columns import FIELDS  # noqa: F401  (public API)
@@ -42,7 +41,6 @@ from db.models import Resident, Tag
 from db.models.residents import STATUS_ACTIVE
 
 ID_CHUNK = 900
-READ_CHUNK = 2_000  # rows read, checked and inserted at a time (by column: small chunks stay in the CPU cache)
 DEFER_INDEXES_FROM = 20_000  # rows in the file
 
 
@@ -126,14 +124,10 @@ def _no_gc():
             gc.enable()
 
 
-def _open(path, sheet, mapping, header_row):
-    return open_table(path, FIELDS, sheet=sheet, header_row=header_row, mapping=mapping)
-
-
 def plan_import(db, path: str | os.PathLike, sheet: str | None = None, mapping: dict[str, int] | None = None,
                 header_row: int | None = None) -> ImportPreview:
     """Open the workbook and find its header and columns; raises UserError for a refused file."""
-    table = _open(path, sheet, mapping, header_row)
+    table = open_roster(path, sheet, mapping, header_row)
     table.close()
     return ImportPreview(Path(path), table.sheet_names, table.sheet_name, table.header_row, list(table.headers),
                          dict(table.mapping), table.unmapped_headers, table.missing_required, table.total_rows)
@@ -148,38 +142,6 @@ def _missing_columns(missing: list[FieldSpec], headers: list[str]) -> UserError:
 def _tag_ids(db) -> dict[str, int]:
     with db.reading() as session:
         return dict(session.execute(select(Tag.name, Tag.id)).all())
-
-
-def _check_chunks(table, checker: RowChecker, columns: ColumnChecker, job, rows: _Sorted) -> Iterator[tuple]:
-    """Check every row, a chunk at a time: yields (chunk, checked values, indexes of the rows
-    still to import). Refused rows and in-file duplicates get their report line here."""
-    first_row, lines = rows.first_row, rows.lines
-    for chunk in table.column_chunks(READ_CHUNK, job):
-        rows.data_rows += len(chunk)
-        checked = columns.check(chunk)
-        values, numbers = checked.values, checked.values["id_number"]
-        refused = set()
-        for index in checked.unusual:
-            verdict, row = checker.check(chunk.record(index)), chunk.rows[index]
-            if verdict.values is None:
-                lines[row] = ReportLine(row, REJECTED, verdict.errors + verdict.warnings)
-                refused.add(index)
-                continue
-            for key, column in values.items():
-                column[index] = verdict.values.get(key)
-            if verdict.warnings:
-                lines[row] = ReportLine(row, WARNED, verdict.warnings)
-        keep = []
-        for index, (row, id_number) in enumerate(zip(chunk.rows, numbers)):
-            if index in refused:
-                continue
-            first = first_row.setdefault(id_number, row)
-            if first != row:
-                reason = translate("app", "Same ID number as row {row} of this file").format(row=first)
-                lines[row] = ReportLine(row, DUPLICATE, [reason])
-                continue
-            keep.append(index)
-        yield chunk, checked, keep
 
 
 def _active_ids(session, id_numbers: list[str]) -> dict[str, tuple[int, str]]:
@@ -200,39 +162,42 @@ def _any_active(session) -> bool:
     return session.scalar(statement) is not None
 
 
-def _split(session, rows: _Sorted, chunk, checked, keep: list[int], on_duplicate: str,
+def _split(session, rows: _Sorted, batch: CheckedBatch, on_duplicate: str,
            look_up: bool = True) -> tuple[list[int], list[Candidate]]:
-    """The rows of new residents (indexes into the chunk), and rows of residents already on the
-    roster to update (on "update"; on "skip" they get their duplicate line here). Earlier chunks,
+    """The rows of new residents (indexes into the batch), and rows of residents already on the
+    roster to update (on "update"; on "skip" they get their duplicate line here). Earlier batches,
     already inserted, hold none of these ID numbers: they were in-file duplicates. ``look_up``
     False: the roster had no active resident before this import, so none of them is known."""
+    everyone = list(range(len(batch.rows)))
     if not look_up:
-        return keep, []
-    numbers = checked.values["id_number"]
-    known = _active_ids(session, [numbers[index] for index in keep])
+        return everyone, []
+    numbers = batch.values["id_number"]
+    known = _active_ids(session, numbers)
     if not known:
-        return keep, []
+        return everyone, []
     new, existing = [], []
-    for index in keep:
+    for index in everyone:
         match = known.get(numbers[index])
         if match is None:
             new.append(index)
             continue
-        row = chunk.rows[index]
+        row = batch.rows[index]
         prior = rows.lines.pop(row, None)
         warnings = prior.reasons if prior is not None else []
         if on_duplicate == "update":
-            values = checked.row_values(index)
+            values = batch.row_values(index)
             existing.append(Candidate(row, values, given_keys(values), match[0], match[1], None, warnings))
         else:
             rows.lines[row] = ReportLine(row, DUPLICATE, [service.duplicate_message(match[1], "")] + warnings)
     return new, existing
 
 
-def _selected(values: dict[str, list], indexes: list[int], count: int) -> dict[str, list]:
-    if len(indexes) == count:
-        return values
-    return {key: [column[index] for index in indexes] for key, column in values.items()}
+def _selected(batch: CheckedBatch, indexes: list[int]) -> tuple[dict[str, list], list[tuple]]:
+    """The values and search columns of the batch's rows at ``indexes``."""
+    if len(indexes) == len(batch.rows):
+        return batch.values, batch.search
+    values = {key: [column[index] for index in indexes] for key, column in batch.values.items()}
+    return values, [tuple(column[index] for index in indexes) for column in batch.search]
 
 
 def _counts(rows: _Sorted, imported: int) -> tuple[int, int, int]:
@@ -252,21 +217,23 @@ def _big(session, total_rows: int) -> bool:
     return session.scalar(select(func.count()).select_from(Resident)) < total_rows
 
 
-def _write(session, table, checker: RowChecker, on_duplicate: str, source: Path,
+def _write(session, source: CheckedRows, on_duplicate: str, path: Path,
            job: JobControl) -> tuple[ImportSummary, _Sorted]:
-    """Check and insert chunk by chunk (never all rows in memory at once), then the updates."""
+    """Insert each checked batch as it comes (never all rows in memory at once), then the updates."""
     rows = _Sorted()
-    columns = ColumnChecker(checker, list(table.mapping))
     writer, imported, existing = None, 0, []
     progress = _Phase(job, 0, 850, translate("app", "Saving residents…"))
     look_up = _any_active(session)
-    with service.bulk_cache(session), service.deferred_indexes(session, _big(session, table.total_rows)):
-        for chunk, checked, keep in _check_chunks(table, checker, columns, progress, rows):
-            new, updates = _split(session, rows, chunk, checked, keep, on_duplicate, look_up)
+    with service.bulk_cache(session), service.deferred_indexes(session, _big(session, source.opened.total_rows)):
+        for batch in source.batches(progress):
+            rows.data_rows += batch.data_rows
+            rows.lines.update((line.row, line) for line in batch.lines)
+            new, updates = _split(session, rows, batch, on_duplicate, look_up)
             existing.extend(updates)
             if new:
                 writer = writer or service.BulkWriter(session)
-                writer.add_columns(_selected(checked.values, new, len(chunk)), len(new))
+                values, search = _selected(batch, new)
+                writer.add_columns(values, len(new), search)
                 imported += len(new)
                 progress.check()
     if writer is not None:
@@ -275,7 +242,7 @@ def _write(session, table, checker: RowChecker, on_duplicate: str, source: Path,
     rejected, duplicates, updated = _counts(rows, imported)
     if imported or updated:
         audit.record(session, "import", "residents", None, {
-            "file": source.name, "rows": rows.data_rows, "imported": imported, "updated": updated,
+            "file": path.name, "rows": rows.data_rows, "imported": imported, "updated": updated,
             "rejected": rejected, "duplicates": duplicates})
     warned = sum(1 for line in rows.lines.values() if line.verdict == WARNED)
     return ImportSummary(imported, updated, rejected, duplicates, rows.data_rows, None, warned), rows
@@ -288,36 +255,42 @@ def run_import(db, path: str | os.PathLike, on_duplicate: str = "skip", sheet: s
     or unreadable file (nothing written) and Cancelled when the job is cancelled (nothing written)."""
     if on_duplicate not in ("skip", "update"):
         raise ValueError(f"on_duplicate is skip or update, not {on_duplicate!r}")
-    job, source = ensure(job), Path(path)
+    job, path = ensure(job), Path(path)
     try:
-        with _no_gc():
-            table = _open(source, sheet, mapping, header_row)
-            if table.missing_required:
-                raise _missing_columns(table.missing_required, table.headers)
-            try:
-                headers, columns = list(table.headers), dict(table.mapping)
-                checker = RowChecker(_tag_ids(db), keys=list(columns))
-                return _commit(db, table, checker, on_duplicate, source, headers, columns, report_path, job)
-            finally:
-                table.close()
+        with _no_gc(), CheckedRows(path, sheet, mapping, header_row, _tag_ids(db)) as source:
+            opened = source.opened
+            if opened.missing_required:
+                raise _missing_columns(opened.missing_required, opened.headers)
+            return _commit(db, source, on_duplicate, path, report_path, job)
     finally:
         parse_place.cache_clear()  # the file's addresses are not needed by the next import
         clear_place_keys()
 
 
-def _commit(db, table, checker: RowChecker, on_duplicate: str, source: Path, headers: list[str],
-            columns: dict[str, int], report_path, job: JobControl) -> ImportSummary:
+def _commit(db, source: CheckedRows, on_duplicate: str, path: Path, report_path, job: JobControl) -> ImportSummary:
     """One transaction: inserts, updates, the audit entry and the report, or nothing at all."""
     written: Path | None = None
+    opened = source.opened
     try:
         with db.unit_of_work() as session:
-            summary, rows = _write(session, table, checker, on_duplicate, source, job)
+            summary, rows = _write(session, source, on_duplicate, path, job)
             if report_path is not None:
                 phase = _Phase(job, 850, 1000, translate("app", "Writing the report…"))
-                written = write_report(report_path, source, headers, columns, list(rows.lines.values()),
-                                       summary.counts_text(), job=phase, cells=table.iter_records)
+                written = write_report(report_path, path, opened.headers, opened.mapping, list(rows.lines.values()),
+                                       summary.counts_text(), job=phase, cells=_cells_again(path, opened))
     except BaseException:
         if written is not None:  # the commit failed: a report of what did not happen would mislead
             written.unlink(missing_ok=True)
         raise
     return replace(summary, report_path=written)
+
+
+def _cells_again(path: Path, opened: OpenedTable):
+    """The report's cells(rows): the rows read again from the sheet (opened again only then)."""
+    def cells(numbers):
+        table = open_roster(path, opened.sheet_name, opened.mapping, opened.header_row)
+        try:
+            yield from table.iter_records(numbers)
+        finally:
+            table.close()
+    return cells

@@ -22,7 +22,7 @@ from app.errors import UserError
 from app.excel import guard
 from app.excel import parts as excel_parts
 from app.jobs import Cancelled, JobControl
-from app.residents import importer, service
+from app.residents import importer, importer_source, service
 from app.residents.idcard import id_check_char
 from app.residents.importer import FIELDS, plan_import, run_import
 from db.models import AuditLog, Household, Resident, ResidentTag, Tag
@@ -310,7 +310,7 @@ def test_failure_inside_bulk_insert_rolls_back(tmp_db, tmp_path, db_path, monkey
     before = db_dump(db_path)
     real = service.BulkWriter.add_columns
 
-    def half_then_fail(writer, values, count):
+    def half_then_fail(writer, values, count, search=None):
         real(writer, {key: column[: count // 2] for key, column in values.items()}, count // 2)
         raise RuntimeError("injected")
 
@@ -324,12 +324,12 @@ KILLED_CHILD = """
 import os, signal, sys
 sys.path.insert(0, {root!r})
 from app.database import Database
-from app.residents import importer, service
+from app.residents import importer, importer_source, service
 real = service.BulkWriter.add_columns
 
 
-def insert_then_die(writer, values, count):
-    real(writer, values, count)
+def insert_then_die(writer, values, count, search=None):
+    real(writer, values, count, search)
     writer.session.flush()
     os.kill(os.getpid(), signal.SIGKILL)  # the power cut: inserted, not committed
 
@@ -408,7 +408,7 @@ def test_a_roster_read_in_parts_imports_what_the_whole_sheet_imports(tmp_db, tmp
     other.close()
     monkeypatch.setattr(excel_parts, "PARTS_FROM", 0)
     monkeypatch.setattr(excel_parts, "PART_BYTES", 8000)
-    monkeypatch.setattr(importer, "READ_CHUNK", 300)
+    monkeypatch.setattr(importer_source, "READ_CHUNK", 300)
     temp = Path(tempfile.gettempdir())
     before = set(temp.glob("wufu-sheet-*"))
     parted = run_import(tmp_db, source, report_path=tmp_path / "parts-report.xlsx")
@@ -450,7 +450,7 @@ def test_chunks_and_deferred_indexes_write_what_one_pass_writes(tmp_db, tmp_path
     plain = run_import(other, source)
     other.close()
     indexes = _indexes(db_path)
-    monkeypatch.setattr(importer, "READ_CHUNK", 700)
+    monkeypatch.setattr(importer_source, "READ_CHUNK", 700)
     monkeypatch.setattr(importer, "DEFER_INDEXES_FROM", 1000)
     deferred = run_import(tmp_db, source)
     assert deferred == plain and deferred.imported > 2000
@@ -465,13 +465,13 @@ def test_failure_in_a_later_chunk_rolls_back_the_dropped_indexes_too(tmp_db, tmp
     before, indexes = db_dump(db_path), _indexes(db_path)
     real, calls = service.BulkWriter.add_columns, []
 
-    def second_fails(writer, values, count):
+    def second_fails(writer, values, count, search=None):
         calls.append(count)
         if len(calls) == 2:
             raise RuntimeError("injected")
-        return real(writer, values, count)
+        return real(writer, values, count, search)
 
-    monkeypatch.setattr(importer, "READ_CHUNK", 700)
+    monkeypatch.setattr(importer_source, "READ_CHUNK", 700)
     monkeypatch.setattr(importer, "DEFER_INDEXES_FROM", 1000)
     monkeypatch.setattr(service.BulkWriter, "add_columns", second_fails)
     with pytest.raises(RuntimeError):
