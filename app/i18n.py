@@ -11,6 +11,7 @@ so that pyside6-lupdate finds them. Format after translating, never before.
 
 from __future__ import annotations
 
+import os
 import threading
 import xml.etree.ElementTree as ET
 
@@ -20,6 +21,16 @@ DEFAULT_LANGUAGE = "zh_CN"
 SUPPORTED_LANGUAGES = ("zh_CN", "en")
 
 _lock = threading.Lock()
+
+
+def _new_lock() -> None:
+    """A forked child (an import's reading process) gets a free lock, whoever held it at the fork."""
+    global _lock
+    _lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_new_lock)
 _language = DEFAULT_LANGUAGE
 _catalogs: dict[str, dict[tuple[str, str], str]] = {}
 

@@ -257,7 +257,7 @@ def run_import(db, path: str | os.PathLike, on_duplicate: str = "skip", sheet: s
         raise ValueError(f"on_duplicate is skip or update, not {on_duplicate!r}")
     job, path = ensure(job), Path(path)
     try:
-        with _no_gc(), CheckedRows(path, sheet, mapping, header_row, _tag_ids(db)) as source:
+        with _no_gc(), CheckedRows(path, sheet, mapping, header_row, _tag_ids(db), job=job) as source:
             opened = source.opened
             if opened.missing_required:
                 raise _missing_columns(opened.missing_required, opened.headers)

@@ -40,6 +40,7 @@ from app.residents.roster_columns import FIELDS
 READ_CHUNK = 2_000  # rows read, checked and inserted at a time (by column: small chunks stay in the CPU cache)
 PROCESS_FROM = 1_000_000  # bytes of workbook: smaller files are read here (a child costs a few ms, ~0.5 s where spawned)
 CLOSE_WAIT = 10.0  # seconds a child is given to finish after the pipe is closed, before it is killed
+WAIT_STEP = 0.1  # seconds between looks at Cancel while waiting for the child
 
 
 @dataclass
@@ -145,8 +146,9 @@ class CheckedRows:
     Raises UserError (from ``opened``) for a file that cannot be read, as open_table would."""
 
     def __init__(self, path: Path, sheet: str | None, mapping: dict[str, int] | None, header_row: int | None,
-                 tag_ids: dict[str, int], in_process: bool | None = None):
+                 tag_ids: dict[str, int], in_process: bool | None = None, job: JobControl | None = None):
         self._request = (str(path), sheet, mapping, header_row, tag_ids, language())
+        self._job = job
         if in_process is None:
             in_process = _size(path) < PROCESS_FROM
         self._table = self._child = self._pipe = None
@@ -169,6 +171,10 @@ class CheckedRows:
         self._pipe = here
 
     def _receive(self):
+        """The child's next message; Cancel is heard while waiting for it (a big file takes the
+        child a while to open)."""
+        while self._job is not None and not self._pipe.poll(WAIT_STEP):
+            self._job.check()
         try:
             kind, payload = self._pipe.recv()
         except EOFError:

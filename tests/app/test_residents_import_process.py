@@ -134,3 +134,30 @@ def test_cancel_ends_the_child_and_leaves_nothing(tmp_db, tmp_path, db_path, mon
     child = in_a_child[-1]
     assert not child.is_alive() and child.exitcode == 0  # it ended by itself, not killed
     assert set(temp.glob("wufu-sheet-*")) == parts_before
+
+
+def test_cancel_is_heard_while_the_child_is_still_opening_the_file(tmp_db, tmp_path, db_path, monkeypatch):
+    """A huge file takes the child a while to open: Cancel must not wait for it."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("the slow open is patched into a forked child")
+    import threading
+    import time
+
+    monkeypatch.setattr(importer_source, "PROCESS_FROM", 0)
+    monkeypatch.setattr(importer_source, "_start_method", lambda: "fork")
+    real_open = importer_source.open_roster
+
+    def slow_open(*args):
+        time.sleep(30)
+        return real_open(*args)
+
+    monkeypatch.setattr(importer_source, "open_roster", slow_open)
+    monkeypatch.setattr(importer_source, "CLOSE_WAIT", 1.0)  # then the sleeping child is killed
+    before = db_dump(db_path)
+    job = JobControl()
+    threading.Timer(0.3, job.cancel).start()
+    started = time.monotonic()
+    with pytest.raises(Cancelled):
+        run_import(tmp_db, big_roster(tmp_path), job=job)
+    assert time.monotonic() - started < 10  # not the child's 30 s
+    assert db_dump(db_path) == before
