@@ -153,8 +153,11 @@ def search_columns_of(values: dict[str, list], count: int) -> list[tuple]:
     ``BulkWriter.add_columns`` computes them."""
     none = [None] * count
     names, former, numbers, places = (values.get(key) or none for key in ("name", "former_name", "id_number", "address"))
-    phones = [_phones_text(value) for value in values.get("phones") or none]
-    return list(zip(*map(search_values, names, former, numbers, phones, places))) if count else []
+    return _search_columns(names, former, numbers, [_phones_text(value) for value in values.get("phones") or none], places)
+
+
+def _search_columns(names: list, former: list, numbers: list, phones: list, places: list) -> list[tuple]:
+    return list(zip(*map(search_values, names, former, numbers, phones, places))) if names else []
 
 
 class _BigCache:
@@ -216,7 +219,7 @@ class BulkWriter:
         room_ids = list(map(ids.room, places))
         household_ids = list(map(ids.household, column("household_number"), room_ids, registered))
         if search is None:
-            search = search_columns_of(values, count)
+            search = _search_columns(names, former, numbers, phones, places)
         residents = list(zip(
             names, former, column("sex"), column("ethnicity"), births, numbers, phones, registered, column("grid"),
             column("relation_to_head"), column("residence_status"), column("person_type"), column("political_status"),

@@ -32,7 +32,7 @@ from app.residents import service
 from app.residents.importer_report import DUPLICATE, REJECTED, UPDATED, WARNED, ReportLine, write_report
 from app.residents.importer_report import default_report_path  # noqa: F401  (public API)
 from app.residents.importer_rows import given_keys, parse_place
-from app.residents.importer_source import CheckedBatch, CheckedRows, OpenedTable, open_roster
+from app.residents.importer_source import CheckedBatch, CheckedRows, open_roster
 from app.residents.importer_update import Candidate, apply_updates
 from app.residents.queries import clear_place_keys
 from app.residents.roster_columns import FIELDS  # noqa: F401  (public API)
@@ -89,7 +89,6 @@ class _Sorted:
 
     lines: dict[int, ReportLine] = field(default_factory=dict)  # row -> its report line
     data_rows: int = 0
-    first_row: dict[str, int] = field(default_factory=dict)  # ID number -> the row it was first seen on
 
 
 class _Phase:
@@ -277,20 +276,10 @@ def _commit(db, source: CheckedRows, on_duplicate: str, path: Path, report_path,
             if report_path is not None:
                 phase = _Phase(job, 850, 1000, translate("app", "Writing the report…"))
                 written = write_report(report_path, path, opened.headers, opened.mapping, list(rows.lines.values()),
-                                       summary.counts_text(), job=phase, cells=_cells_again(path, opened))
+                                       summary.counts_text(), job=phase, cells=source.records)
     except BaseException:
         if written is not None:  # the commit failed: a report of what did not happen would mislead
             written.unlink(missing_ok=True)
         raise
     return replace(summary, report_path=written)
 
-
-def _cells_again(path: Path, opened: OpenedTable):
-    """The report's cells(rows): the rows read again from the sheet (opened again only then)."""
-    def cells(numbers):
-        table = open_roster(path, opened.sheet_name, opened.mapping, opened.header_row)
-        try:
-            yield from table.iter_records(numbers)
-        finally:
-            table.close()
-    return cells

@@ -209,6 +209,19 @@ class CheckedRows:
         if job is not None:
             job.report(total, total)
 
+    def records(self, numbers) -> Iterator[tuple[int, dict]]:
+        """TableReader.iter_records of the rows read (for the report): from the table still open
+        here, or from the file opened again when a child read it."""
+        if self._table is not None:
+            yield from self._table.iter_records(numbers)
+            return
+        opened = self.opened
+        table = open_roster(self._request[0], opened.sheet_name, opened.mapping, opened.header_row)
+        try:
+            yield from table.iter_records(numbers)
+        finally:
+            table.close()
+
     def close(self) -> None:
         if self._table is not None:
             self._table.close()
@@ -253,19 +266,16 @@ def _serve(pipe, other_end, request) -> None:
     set_language(lang)
     table = None
     try:
-        try:
-            table = open_roster(path, sheet, mapping, header_row)
-            pipe.send(("opened", _opened(table)))
-            if not table.missing_required:
-                for batch in _batches(table, tag_ids):
-                    pipe.send(("batch", batch))
-            pipe.send(("done", None))
-        except (BrokenPipeError, ConnectionResetError, EOFError, OSError) as error:
-            if isinstance(error, (BrokenPipeError, ConnectionResetError)) or pipe.closed:
-                return  # the importer stopped listening: cancelled, failed or gone
-            _send_error(pipe, error)
-        except BaseException as error:  # noqa: BLE001 — the importer raises it
-            _send_error(pipe, error)
+        table = open_roster(path, sheet, mapping, header_row)
+        pipe.send(("opened", _opened(table)))
+        if not table.missing_required:
+            for batch in _batches(table, tag_ids):
+                pipe.send(("batch", batch))
+        pipe.send(("done", None))
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the importer stopped listening: cancelled, failed or gone
+    except BaseException as error:  # noqa: BLE001 — the importer raises it
+        _send_error(pipe, error)
     finally:
         if table is not None:
             table.close()

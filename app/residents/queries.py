@@ -26,7 +26,7 @@ from db.models.residents import STATUS_ACTIVE, sort_index_columns
 # sort key -> columns, most significant first; the id is always the last tie-breaker. A key with
 # a covering index of its own (SORT_INDEXES in db/models/residents.py) sorts by exactly the index's
 # columns (…, status, removed_at), so SQLite reads the index in order and sorts nothing. The keys
-# of few values (SORTED_FROM_KEYS_INDEX) are sorted after one read of ix_residents_sort_keys, a
+# of few values (_then_name, and grid) are sorted after one read of ix_residents_sort_keys, a
 # narrow index holding them all (60–110 ms at 96,000 residents). The keys in UNINDEXED_SORT_KEYS
 # cost a full table sort of a short key (65–90 ms: most rows have one phone and no left_on;
 # updated_at is mostly empty).
@@ -60,8 +60,6 @@ SORT_KEYS: dict[str, tuple] = {
     "created_at": (Resident.id,),  # ids are given out in order: the rowid is creation order
     "updated_at": (Resident.updated_at,),
 }
-SORTED_FROM_KEYS_INDEX = frozenset({"sex", "grid", "relation_to_head", "residence_status", "person_type",
-                                    "political_status", "education", "marital_status", "status"})
 UNINDEXED_SORT_KEYS = frozenset({"phones", "left_on", "updated_at"})
 _REVERSED_KEYS = {"age"}
 
