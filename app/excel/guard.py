@@ -22,6 +22,7 @@ import re
 import stat
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,13 +64,20 @@ class Limits:
     max_entries: int = MAX_ZIP_ENTRIES
 
 
-def check_workbook(path: str | os.PathLike, limits: Limits = Limits()) -> str:
-    """Refuse anything that is not a plausible, safe workbook. Returns "zip" or "ole"."""
+def check_workbook(path: str | os.PathLike, limits: Limits = Limits(),
+                   streamed: Callable[[zipfile.ZipInfo], bool] | None = None) -> str:
+    """Refuse anything that is not a plausible, safe workbook. Returns "zip" or "ole".
+
+    ``streamed``: zip members the caller reads itself through ``zipfile`` before any parser sees
+    them (a big sheet cut into parts): zipfile checks their size and CRC as it reads, so they are
+    not inflated here too (a second pass over 100 MB of XML); their declared sizes and XML
+    declarations are checked all the same. If such a member is to be parsed as it is after all,
+    check the workbook again without ``streamed`` first."""
     path = Path(path)
     _check_regular_file(path, limits.max_bytes)
     magic = _read_magic(path)
     if magic.startswith(ZIP_MAGIC):
-        _check_zip(path, limits)
+        _check_zip(path, limits, streamed)
         return "zip"
     if magic.startswith(OLE_MAGIC):
         _check_ole(path)
@@ -156,7 +164,7 @@ def _has_encrypted_stream(chunk: bytes) -> bool:
     return False
 
 
-def _check_zip(path: Path, limits: Limits) -> None:
+def _check_zip(path: Path, limits: Limits, streamed: Callable[[zipfile.ZipInfo], bool] | None) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
@@ -164,7 +172,7 @@ def _check_zip(path: Path, limits: Limits) -> None:
             if not any(name in WORKBOOK_PARTS for name in archive.namelist()):
                 raise not_a_workbook(path)
             for member in members:
-                _check_member(path, archive, member)
+                _check_member(path, archive, member, whole=streamed is None or not streamed(member))
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError):
         # RuntimeError: an encrypted zip member; NotImplementedError: an unknown compression.
         raise damaged(path)
@@ -182,8 +190,9 @@ def _check_declared_sizes(path: Path, members: list[zipfile.ZipInfo], limits: Li
             raise _zip_bomb(path)
 
 
-def _check_member(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
-    """Inflate the member in chunks; zipfile stops at the declared size and checks the CRC."""
+def _check_member(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo, whole: bool = True) -> None:
+    """Inflate the member in chunks (``whole``; else only its head): zipfile stops at the declared
+    size and checks the CRC."""
     if member.is_dir():
         return
     with archive.open(member) as stream:
@@ -196,7 +205,7 @@ def _check_member(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo)
                     "ENTITY) and was refused for safety.",
                 ).format(name=path.name)
             )
-        while stream.read(CHUNK_BYTES):
+        while whole and stream.read(CHUNK_BYTES):
             pass
 
 

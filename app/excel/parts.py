@@ -38,6 +38,12 @@ _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\b[^>]*/>")
 _ROW_NUMBER = re.compile(rb"\sr=[\"']([0-9]+)[\"']")
 
 
+def cut_in_parts(member: zipfile.ZipInfo) -> bool:
+    """Whether ``split_sheet`` streams this member of an .xlsx/.xlsm (a worksheet big enough
+    to cut) rather than leaving it to calamine whole."""
+    return member.filename.startswith("xl/worksheets/") and member.file_size >= PARTS_FROM
+
+
 class SheetParts:
     """The parts of one worksheet, as the sheets of a temporary workbook (removed by ``close``)."""
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice, zip_longest
@@ -26,7 +27,8 @@ from python_calamine import CalamineError, CalamineWorkbook, PasswordError, Shee
 
 from app.errors import UserError
 from app.excel.guard import Limits, check_workbook, damaged, password_protected
-from app.excel.sheet_rows import EXTENSION_KINDS, HEADER_SCAN_ROWS, load_sheet
+from app.excel.parts import cut_in_parts
+from app.excel.sheet_rows import EXTENSION_KINDS, HEADER_SCAN_ROWS, SPLIT_SUFFIXES, load_sheet
 from app.i18n import translate
 from app.jobs import JobControl
 
@@ -189,13 +191,13 @@ class TableReader:
                 if any(len(row) < width for row in block):  # calamine's rows are full width; others may not be
                     block = [row if len(row) >= width else list(row) + [None] * (width - len(row)) for row in block]
                 columns = [_stripped(column) for column in zip(*map(pick, block))]
-                filled = [index for index, cells in enumerate(zip(*columns)) if cells.count(None) != len(cells)]
-                if len(filled) != len(block):
+                filled = _filled(columns)
+                if filled is not None:
                     columns = [[column[index] for index in filled] for column in columns]
                     numbers = [numbers[index] for index in filled]
-                skipped += len(block) - len(filled)
-                if filled:
-                    yielded += len(filled)
+                skipped += len(block) - len(numbers)
+                if numbers:
+                    yielded += len(numbers)
                     yield ColumnChunk(list(numbers), dict(zip(keys, columns)))
         finally:
             self.data_row_count, self.skipped_blank_rows = yielded, skipped
@@ -234,6 +236,20 @@ class ColumnChunk:
     def record(self, index: int) -> dict[str, Any]:
         """One row as ``rows()`` yields it."""
         return {key: column[index] for key, column in self.columns.items()}
+
+
+def _filled(columns: list[list]) -> list[int] | None:
+    """The indexes of the rows with a value in some column, or None when every row has one. A
+    row is blank only where the first column is: usually none (the name is there)."""
+    blank = [index for index, value in enumerate(columns[0]) if value is None] if None in columns[0] else []
+    for column in columns[1:]:
+        if not blank:
+            return None
+        blank = [index for index in blank if column[index] is None]
+    if not blank:
+        return None
+    blank_set = set(blank)
+    return [index for index in range(len(columns[0])) if index not in blank_set]
 
 
 def _stripped(cells: tuple) -> list:
@@ -284,16 +300,29 @@ def open_table(
     """
     _check_fields(fields, mapping)
     path = Path(path)
-    kind = check_workbook(path, limits)
+    # A big .xlsx sheet is streamed through zipfile (size and CRC checked) to be cut into parts: it
+    # need not be inflated by the guard as well; one that cannot be cut is checked before calamine
+    # parses it (load_sheet's ``unchecked``).
+    streamed = cut_in_parts if path.suffix.lower() in SPLIT_SUFFIXES else None
+    kind = check_workbook(path, limits, streamed)
     workbook = _open_workbook(path, kind)
     names = [m.name for m in workbook.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
     if not names:
         raise UserError(translate("app", "The workbook {name} has no worksheets.").format(name=path.name))
     matcher = _Matcher(fields)
-    sheet_name, data, header = _choose_sheet(path, workbook, names, sheet, header_row, matcher)
+    recheck = (lambda: check_workbook(path, limits)) if kind == "zip" and _any_streamed(path, streamed) else None
+    sheet_name, data, header = _choose_sheet(path, workbook, names, sheet, header_row, matcher, recheck)
     if mapping is not None:
         header.mapping = dict(mapping)
     return TableReader(names, sheet_name, data, fields, header)
+
+
+def _any_streamed(path: Path, streamed) -> bool:
+    """Whether the guard left some member of this (checked) zip to be streamed."""
+    if streamed is None:
+        return False
+    with zipfile.ZipFile(path) as archive:
+        return any(map(streamed, archive.infolist()))
 
 
 def _check_fields(fields: Sequence[FieldSpec], mapping: dict[str, int] | None) -> None:
@@ -322,7 +351,7 @@ def _open_workbook(path: Path, kind: str) -> CalamineWorkbook:
         raise damaged(path)
 
 
-def _choose_sheet(path, workbook, names, sheet, header_row, matcher) -> tuple[str, list, _Header]:
+def _choose_sheet(path, workbook, names, sheet, header_row, matcher, recheck=None) -> tuple[str, list, _Header]:
     if sheet is not None:
         if sheet not in names:
             raise UserError(
@@ -337,7 +366,7 @@ def _choose_sheet(path, workbook, names, sheet, header_row, matcher) -> tuple[st
             candidates = candidates[:1]
     best = None
     for name in candidates:
-        data = load_sheet(path, workbook, name)
+        data = load_sheet(path, workbook, name, recheck)
         header = _find_header(data, matcher, header_row, name)
         if best is None or matcher.score(header.mapping) > matcher.score(best[2].mapping):
             best = (name, data, header)

@@ -9,7 +9,7 @@ thread while the rows of the current one are used. Both keep the first rows, whe
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from itertools import islice
 from pathlib import Path
@@ -22,6 +22,7 @@ from app.excel.parts import SheetParts, split_sheet
 
 HEADER_SCAN_ROWS = 30
 EXTENSION_KINDS = {".xlsx": "zip", ".xlsm": "zip", ".xlsb": "zip", ".ods": "zip", ".xls": "ole"}
+SPLIT_SUFFIXES = (".xlsx", ".xlsm")  # sheets that app.excel.parts can cut
 
 
 class _Rows(Sequence):
@@ -143,14 +144,20 @@ class PartedRows(_Rows):
                 executor.shutdown(wait=True, cancel_futures=True)
 
 
-def load_sheet(path: Path, workbook: CalamineWorkbook, name: str) -> Sequence[list]:
-    if EXTENSION_KINDS.get(path.suffix.lower()) == "zip" and path.suffix.lower() in (".xlsx", ".xlsm"):
+def load_sheet(path: Path, workbook: CalamineWorkbook, name: str,
+               unchecked: Callable[[], object] | None = None) -> Sequence[list]:
+    """The rows of sheet ``name``: cut into parts when it is a big .xlsx sheet, else parsed whole.
+    ``unchecked``: the check to run before calamine parses the sheet whole (the guard left big
+    sheets to the cutting, which reads them through zipfile's checks)."""
+    if path.suffix.lower() in SPLIT_SUFFIXES:
         parts = split_sheet(path, name)
         if parts is not None:
             try:
                 return PartedRows(parts, path)
             except (CalamineError, ValueError, UserError):
                 parts.close()  # not what calamine expected after all: parse it whole
+        if unchecked is not None:
+            unchecked()
     try:
         return SheetRows(workbook.get_sheet_by_name(name))
     except PasswordError:

@@ -22,7 +22,7 @@ from app.jobs import JobControl, ensure
 from app.residents.address import RoomAddress
 from app.residents.idcard import check_id
 from app.residents.masking import mask_id
-from app.residents.queries import SEARCH_KEYS, search_values
+from app.residents.queries import SEARCH_KEYS, search_value_columns, search_values
 from app.residents.validation import PHONE_SEPARATOR
 from db import audit
 from db.models import Building, Household, Resident, ResidentTag, Room, Tag
@@ -148,16 +148,16 @@ def _insert_tuples(session: Session, table, keys: tuple[str, ...], rows: list[tu
         cursor.close()
 
 
-def search_columns_of(values: dict[str, list], count: int) -> list[tuple]:
-    """The search columns (SEARCH_KEYS order, one tuple per key) of rows given by column, as
+def search_columns_of(values: dict[str, list], count: int) -> list[list]:
+    """The search columns (SEARCH_KEYS order, one list per key) of rows given by column, as
     ``BulkWriter.add_columns`` computes them."""
     none = [None] * count
     names, former, numbers, places = (values.get(key) or none for key in ("name", "former_name", "id_number", "address"))
     return _search_columns(names, former, numbers, [_phones_text(value) for value in values.get("phones") or none], places)
 
 
-def _search_columns(names: list, former: list, numbers: list, phones: list, places: list) -> list[tuple]:
-    return list(zip(*map(search_values, names, former, numbers, phones, places))) if names else []
+def _search_columns(names: list, former: list, numbers: list, phones: list, places: list) -> list[list]:
+    return search_value_columns(names, former, numbers, phones, places)
 
 
 class _BigCache:
@@ -198,7 +198,7 @@ class BulkWriter:
         self._write(residents, _tag_rows(self.tag_ids, rows, first))
         return range(first, first + len(residents))
 
-    def add_columns(self, values: dict[str, list], count: int, search: list[tuple] | None = None) -> range:
+    def add_columns(self, values: dict[str, list], count: int, search: list[list] | None = None) -> range:
         """``add`` for ``count`` rows given by column: ``values[key][i]`` is what row i's dict
         would hold under ``key`` (None for nothing), as importer_columns checks them. An import
         of 100,000 rows builds no dict per row. ``search``: ``search_columns_of(values, count)``
@@ -246,7 +246,9 @@ class BulkWriter:
         self._set_heads(residents)
 
     def _set_heads(self, residents: list[tuple]) -> None:
-        """The first 户主 of each household (in insert order) becomes its head, if it has none."""
+        """The first 户主 of each household (in insert order) becomes its head, if it has none.
+        (Not written with the household: a reference to a row not yet written, its check deferred
+        to the commit, makes SQLite look for referring rows at every insert, without an index.)"""
         heads = {}
         for values in residents:
             household = values[_HOUSEHOLD]

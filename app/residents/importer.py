@@ -191,12 +191,12 @@ def _split(session, rows: _Sorted, batch: CheckedBatch, on_duplicate: str,
     return new, existing
 
 
-def _selected(batch: CheckedBatch, indexes: list[int]) -> tuple[dict[str, list], list[tuple]]:
+def _selected(batch: CheckedBatch, indexes: list[int]) -> tuple[dict[str, list], list[list]]:
     """The values and search columns of the batch's rows at ``indexes``."""
     if len(indexes) == len(batch.rows):
         return batch.values, batch.search
     values = {key: [column[index] for index in indexes] for key, column in batch.values.items()}
-    return values, [tuple(column[index] for index in indexes) for column in batch.search]
+    return values, [[column[index] for index in indexes] for column in batch.search]
 
 
 def _counts(rows: _Sorted, imported: int) -> tuple[int, int, int]:

@@ -28,7 +28,11 @@ from db.models.residents import STATUS_ACTIVE
 # RowChecker.check puts in ``values``, for every row.
 VALUE_KEYS = ("name", "id_number", "sex", "birth_date", "phones", "address", "tags", "status")
 _PLAIN_TEXT = (str, int, float)
-_MOBILES = re.compile(r"(?:1[3-9][0-9]{9}\x00)*1[3-9][0-9]{9}")
+# A 联系电话 cell as RowChecker stores it: mobiles and landlines (010/02x: a 3-digit area code,
+# others 4) in their stored form, joined by 、; a column of them joined by NUL.
+_PHONE = r"(?:1[3-9][0-9]{9}|0(?:10|2[0-9])-[2-9][0-9]{6,7}|0(?!10|2)[0-9]{3}-[2-9][0-9]{6,7})"
+_PHONE_CELL = rf"{_PHONE}(?:、{_PHONE})*"
+_PHONE_COLUMN = re.compile(rf"(?:{_PHONE_CELL}\x00)*{_PHONE_CELL}")
 _BAD = object()  # a distinct value that sends its rows to RowChecker
 
 
@@ -76,7 +80,7 @@ class ColumnChecker:
             values[key] = plain if plain is not None else self._distinct(key, columns[key], count, unusual, _text_cell(key))
         self._identity(columns, count, values, unusual)
         phones = columns.get("phones")
-        plain = _plain_mobiles(phones) if phones is not None else None
+        plain = _plain_phones(phones) if phones is not None else None
         values["phones"] = plain if plain is not None else self._distinct(
             "phones", phones, count, unusual, self._phone_value)
         values["address"] = self._places(columns, count, unusual)
@@ -134,14 +138,13 @@ class ColumnChecker:
         if not any(key in columns for key in _PLACE_KEYS):
             return [None] * count
         cells = [columns.get(key) or repeat(None, count) for key in _PLACE_KEYS]
-        places = list(map(parse_place, *cells))
-        compounds = columns.get("compound") or repeat(None, count)
-        result = []
-        for index, ((place, error), compound) in enumerate(zip(places, compounds)):
-            if error is not None or (place is None and compound is not None):
-                unusual[index] = 1
-                place = None
-            result.append(place)
+        result, errors = map(list, zip(*map(parse_place, *cells)))
+        compounds = columns.get("compound")
+        if errors.count(None) != count or (compounds is not None and None in result):
+            for index, (place, error) in enumerate(zip(result, errors)):
+                if error is not None or (place is None and compounds is not None and compounds[index] is not None):
+                    unusual[index] = 1
+                    result[index] = None
         return result
 
     def _phone_value(self, cell):
@@ -190,11 +193,17 @@ def _plain_text(cells: list, key: str) -> list | None:
     return list(cells)
 
 
-def _plain_mobiles(cells: list) -> list | None:
-    """A copy of a column holding only plain 11-digit mobiles (or nothing), else None."""
+def _plain_phones(cells: list) -> list | None:
+    """A copy of a column holding only phones in their stored form, none twice in a cell (or
+    nothing), else None."""
     texts = _texts_only(cells)
-    if texts is None or (texts and _MOBILES.fullmatch("\x00".join(texts)) is None):
+    if texts is None or (texts and _PHONE_COLUMN.fullmatch("\x00".join(texts)) is None):
         return None
+    for text in texts:
+        if "、" in text:
+            pieces = text.split("、")
+            if len(set(pieces)) != len(pieces):
+                return None
     return list(cells)
 
 

@@ -105,6 +105,10 @@ def _strip(text: str | None, mark: re.Pattern) -> str:
 @lru_cache(maxsize=1 << 17, typed=True)  # typed: a TRUE cell is not the cell 1
 def parse_place(address, compound, building, unit, room) -> tuple[RoomAddress | None, str | None]:
     """(place, error) from a 现居住地址 cell and/or 小区, 楼栋, 单元, 室 cells (as read; cached)."""
+    if address is None and _plain_number(building, 3) and (unit is None or _plain_number(unit, 3)) \
+            and (room is None or _plain_number(room, 5)) and (compound is None or _plain_compound(compound)):
+        # 小区, 楼栋, 单元, 室 in columns of their own, as plain as they come (most rows of such a roster)
+        return RoomAddress(building, unit or "", room or "", compound or ""), None
     cells = (address, compound, building, unit, room)
     if any(cell.__class__ is bool for cell in cells):  # a TRUE/FALSE cell is no part of an address
         message = translate("app", "Home address {value} is not in a form we can read; write it like 3号楼2单元401室 or 3-2-401")
@@ -127,6 +131,16 @@ def parse_place(address, compound, building, unit, room) -> tuple[RoomAddress | 
     if len(place.compound) > MAX_LENGTH["compound"]:
         return None, _too_long("compound")
     return place, None
+
+
+def _plain_number(cell, digits: int) -> bool:
+    """A text cell of 1 to ``digits`` ASCII digits: a building, unit or room number needing no parsing."""
+    return cell.__class__ is str and len(cell) <= digits and cell.isdigit() and cell.isascii()
+
+
+def _plain_compound(cell) -> bool:
+    """A 小区 text cell that is one line with single spaces, and fits."""
+    return cell.__class__ is str and len(cell) <= MAX_LENGTH["compound"] and " ".join(cell.split()) == cell
 
 
 def _place_from_parts(building: str, unit: str, room: str) -> RoomAddress | None:

@@ -66,10 +66,23 @@ class CheckedBatch:
     # (building, unit, room, compound) tuples: half the pickling of dates and NamedTuples.
     # ``row_values`` gives one row as RowChecker.check's values.
     values: dict[str, list]
-    search: list[tuple]  # their search columns (bulk.search_columns_of)
+    search: list[list]  # their search columns (bulk.search_columns_of)
     lines: list[ReportLine] = field(default_factory=list)
     data_rows: int = 0  # non-blank rows in the chunk
     read: int = 0  # rows below the header read so far (progress)
+
+    # Through the pipe, each column of text goes as one string (pickling 2,000 strings one by one,
+    # and the pickler's memo of them, cost the reading process a third of a second per file).
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["values"] = {key: _packed(column) for key, column in self.values.items()}
+        state["search"] = [_packed(column) for column in self.search]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        state["values"] = {key: _unpacked(column) for key, column in state["values"].items()}
+        state["search"] = [_unpacked(column) for column in state["search"]]
+        self.__dict__.update(state)
 
     def row_values(self, index: int) -> dict:
         values = CheckedChunk(self.values, []).row_values(index)
@@ -78,6 +91,55 @@ class CheckedBatch:
         if "address" in values:
             values["address"] = RoomAddress(*values["address"])
         return values
+
+
+_NUL, _PART = "\x00", "\x01"  # never in a cell: XML cannot hold them
+
+
+class _Packed:
+    """A column of text cells (and None) as one string, NUL between cells, None as an empty
+    cell when ``blanks`` (there is no "" to confuse it with); a column of places as text of
+    their parts, \\x01 between them, when ``places``."""
+
+    __slots__ = ("text", "blanks", "places")
+
+    def __init__(self, text: str, blanks: bool, places: bool):
+        self.text, self.blanks, self.places = text, blanks, places
+
+    def __getstate__(self):
+        return self.text, self.blanks, self.places
+
+    def __setstate__(self, state) -> None:
+        self.text, self.blanks, self.places = state
+
+
+def _packed(column: list):
+    """``column`` as a _Packed when it holds only text (and None) or only places (as plain
+    (building, unit, room, compound) tuples), else as it is."""
+    kinds = set(map(type, column))
+    blanks = type(None) in kinds
+    kinds.discard(type(None))
+    places = kinds == {tuple}
+    cells = column
+    if places:
+        cells = [place and _PART.join(place) for place in column]
+    elif kinds != {str} or (blanks and "" in column):
+        return column
+    text = _NUL.join([cell or "" for cell in cells] if blanks else cells)
+    if text.count(_NUL) != len(cells) - 1 or (places and text.count(_PART) != 3 * (len(cells) - cells.count(None))):
+        return column  # a cell holds NUL or \x01 after all
+    return _Packed(text, blanks, places)
+
+
+def _unpacked(column):
+    if column.__class__ is not _Packed:
+        return column
+    cells = column.text.split(_NUL)
+    if column.blanks:
+        cells = [cell or None for cell in cells]
+    if column.places:
+        cells = [cell and tuple(cell.split(_PART)) for cell in cells]
+    return cells
 
 
 def open_roster(path, sheet, mapping, header_row):

@@ -123,16 +123,33 @@ def search_values(name: str, former_name: str | None, id_number: str | None, pho
                   place: RoomAddress | None) -> tuple[str, str, str, str, str]:
     """search_columns as a tuple in SEARCH_KEYS order (bulk inserts build no dict per row)."""
     initials, pinyin = name_keys(name)
-    if not phones:
-        digits = ""
-    elif phones.isdigit() and phones.isascii():  # one plain mobile: its own digits
-        digits = phones
-    else:
-        digits = " ".join(p if p.isdigit() and p.isascii() else phone_digits(p)
-                          for p in phones.split(PHONE_SEPARATOR) if p)
+    digits = phones_search_digits(phones) if phones else ""
     short, compound, key = _place_keys(place) if place else ("", "", "")
     blob = "|".join((name, former_name or "", initials, pinyin, id_number or "", digits, short, compound))
     return pinyin, initials, digits, key, blob.lower()
+
+
+_NO_PLACE_KEYS = ("", "", "")
+
+
+def search_value_columns(names: list, former: list, numbers: list, phones: list, places: list) -> list[list]:
+    """search_values of many rows given by column, as one list per SEARCH_KEYS key: the same
+    values (a test compares), a map per step instead of a call per row (an import's 100,000)."""
+    if not names:
+        return [[] for _ in SEARCH_KEYS]
+    initials, pinyins = zip(*map(name_keys, names))
+    digits = [phones_search_digits(value) if value else "" for value in phones]
+    shorts, compounds, keys = zip(*[_place_keys(place) if place else _NO_PLACE_KEYS for place in places])
+    blobs = map("|".join, zip(names, [value or "" for value in former], initials, pinyins,
+                              [value or "" for value in numbers], digits, shorts, compounds))
+    return [list(pinyins), list(initials), digits, list(keys), list(map(str.lower, blobs))]
+
+
+def phones_search_digits(phones: str) -> str:
+    """The digits of each stored phone, space-separated (phone_digits of a 、-joined cell)."""
+    if phones.isdigit() and phones.isascii():  # one plain mobile: its own digits
+        return phones
+    return " ".join(p if p.isdigit() and p.isascii() else phone_digits(p) for p in phones.split(PHONE_SEPARATOR) if p)
 
 
 def search_columns(name: str, former_name: str | None, id_number: str | None, phones: str | None,

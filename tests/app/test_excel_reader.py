@@ -248,6 +248,36 @@ def test_member_lying_about_its_size_is_refused(tmp_path, marked):
     assert "damaged" in _refused(path)
 
 
+def _with_bad_crc(path, member):
+    """The workbook at ``path`` with ``member``'s stored CRC changed (its data no longer matches)."""
+    with zipfile.ZipFile(path) as archive:
+        crc = archive.getinfo(member).CRC
+    data = bytearray(path.read_bytes())
+    old, new = struct.pack("<I", crc), struct.pack("<I", crc ^ 0xFFFF)
+    assert data.count(old) == 2  # the local header and the central directory entry
+    path.write_bytes(bytes(data).replace(old, new))
+    return path
+
+
+def test_a_damaged_sheet_is_refused_whether_or_not_it_is_cut_in_parts(tmp_path, marked, monkeypatch):
+    from app.excel import parts
+
+    rows = [["姓名", "身份证号码"]] + [[f"居民{n}", f"64010419460408{n:04d}"] for n in range(500)]
+    path = _with_bad_crc(_workbook(tmp_path / "big.xlsx", rows), "xl/worksheets/sheet1.xml")
+    # The guard leaves a sheet to be cut to the cutting, which reads it through zipfile's checks…
+    assert guard.check_workbook(path, streamed=lambda member: True) == "zip"
+    assert "damaged" in _refused(path)  # small: the guard inflates it
+    monkeypatch.setattr(parts, "PARTS_FROM", 0)  # big: cut in parts, the damage found while cutting
+    assert "damaged" in _refused(path)
+    # Big, but cannot be cut: inflated by the guard after all before calamine parses it whole.
+    monkeypatch.setattr(parts, "_copy_rows", lambda *args: ([], []))
+    inflated, check_member = [], guard._check_member
+    monkeypatch.setattr(guard, "_check_member", lambda path, archive, member, whole=True: (
+        inflated.append((member.filename, whole)), check_member(path, archive, member, whole))[1])
+    assert "damaged" in _refused(path)
+    assert ("xl/worksheets/sheet1.xml", False) in inflated and inflated[-1] == ("xl/worksheets/sheet1.xml", True)
+
+
 def test_doctype_and_entity_declarations_are_refused(tmp_path, marked):
     source = _roster(tmp_path)
     for name, prefix in [("entity.xlsx", b'<!ENTITY a "aaaaaaaaaa">'),
