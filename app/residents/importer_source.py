@@ -114,21 +114,26 @@ class _Packed:
 
 
 def _packed(column: list):
-    """``column`` as a _Packed when it holds only text (and None) or only places (as plain
-    (building, unit, room, compound) tuples), else as it is."""
+    """``column`` as a _Packed when it holds only text (and None), mostly different cells, or only
+    places (plain (building, unit, room, compound) tuples), else as it is: a column of few values
+    (性别, 民族 …) pickles quickly as it is (each value once, then references to it), and its
+    equal cells arrive as one object."""
     kinds = set(map(type, column))
     blanks = type(None) in kinds
     kinds.discard(type(None))
     places = kinds == {tuple}
-    cells = column
-    if places:
-        cells = [place and _PART.join(place) for place in column]
-    elif kinds != {str} or (blanks and "" in column):
+    if not places and (kinds != {str} or (blanks and "" in column)):
         return column
+    if len(set(column[:_SAMPLE])) * 4 <= min(len(column), _SAMPLE):
+        return column
+    cells = [place and _PART.join(place) for place in column] if places else column
     text = _NUL.join([cell or "" for cell in cells] if blanks else cells)
     if text.count(_NUL) != len(cells) - 1 or (places and text.count(_PART) != 3 * (len(cells) - cells.count(None))):
         return column  # a cell holds NUL or \x01 after all
     return _Packed(text, blanks, places)
+
+
+_SAMPLE = 64  # cells looked at to tell a column of few values
 
 
 def _unpacked(column):

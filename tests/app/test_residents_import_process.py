@@ -161,3 +161,32 @@ def test_cancel_is_heard_while_the_child_is_still_opening_the_file(tmp_db, tmp_p
         run_import(tmp_db, big_roster(tmp_path), job=job)
     assert time.monotonic() - started < 10  # not the child's 30 s
     assert db_dump(db_path) == before
+
+
+def test_a_checked_batch_arrives_through_the_pipe_as_it_was_sent():
+    """Columns go through the pipe packed (text joined, places as text): every kind of column
+    comes back equal, and a cell that could confuse the packing goes as it is."""
+    import pickle
+
+    count = 80
+    values = {
+        "name": [f"居民{n}" for n in range(count)],  # mostly different: joined
+        "former_name": [None if n % 3 else f"曾用名{n}" for n in range(count)],  # with blanks
+        "notes": [None] * (count - 2) + ["", "空白"],  # "" and None both: as it is
+        "employer": [f"单位{n}" for n in range(count - 1)] + ["一\x00二"],  # a NUL inside: as it is
+        "sex": ["男", "女"] * (count // 2),  # few values: as it is
+        "address": [None if n % 4 == 0 else (str(n), "2", "401", "安居苑") for n in range(count)],
+        "other_place": [(str(n), "2", "40\x011", "") for n in range(count)],  # \x01 inside: as it is
+        "tags": [{1: None} if n % 2 else None for n in range(count)],
+        "birth_date": [f"19{n % 100:02d}-01-02" for n in range(count)],
+    }
+    search = [[f"k{n}" for n in range(count)], [""] * count]
+    batch = importer_source.CheckedBatch(list(range(3, 3 + count)), values, search, [], count, count)
+    packed = batch.__getstate__()
+    assert isinstance(packed["values"]["name"], importer_source._Packed)
+    assert isinstance(packed["values"]["address"], importer_source._Packed)
+    assert packed["values"]["sex"] is values["sex"] and packed["values"]["notes"] is values["notes"]
+    arrived = pickle.loads(pickle.dumps(batch))
+    assert arrived.values == values and arrived.search == search and arrived.rows == batch.rows
+    assert arrived.row_values(1)["address"] == ("1", "2", "401", "安居苑")
+    assert arrived.values["sex"][0] is arrived.values["sex"][2]  # equal cells one object again
