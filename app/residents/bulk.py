@@ -271,18 +271,21 @@ class BulkWriter:
 
 
 @contextmanager
-def deferred_indexes(session: Session, defer: bool = True) -> Iterator[None]:
+def deferred_indexes(session: Session, defer: bool = True, unique_too: bool = False) -> Iterator[None]:
     """Without residents' secondary indexes while a big batch goes into a small table, rebuilt at
     the end (one sort each instead of 100,000 scattered inserts). Inside the caller's transaction:
     an error or a kill in between rolls the DROPs back too. The unique index on active ID numbers
-    stays, so a duplicate is still refused at once."""
+    stays (a duplicate is refused at once, and the importer looks up known IDs with it) unless
+    ``unique_too``: for an import into a roster without active residents, which looks up nothing
+    and has weeded out its own duplicates; a duplicate would still fail the rebuild, and the
+    whole import with it."""
     if not defer:
         yield
         return
     connection = session.connection()
     indexes = connection.exec_driver_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL"
-        " AND name != ?", (Resident.__tablename__, "uq_residents_active_id_number")).all()
+        " AND name != ?", (Resident.__tablename__, "" if unique_too else "uq_residents_active_id_number")).all()
     for name, _sql in indexes:
         connection.exec_driver_sql(f'DROP INDEX "{name}"')
     yield

@@ -187,7 +187,8 @@ def _split(session, rows: _Sorted, batch: CheckedBatch, on_duplicate: str,
             values = batch.row_values(index)
             existing.append(Candidate(row, values, given_keys(values), match[0], match[1], None, warnings))
         else:
-            rows.lines[row] = ReportLine(row, DUPLICATE, [service.duplicate_message(match[1], "")] + warnings)
+            rows.lines[row] = ReportLine(row, DUPLICATE, [service.duplicate_message(match[1], "")] + warnings,
+                                         who=(batch.values["name"][index], numbers[index]))
     return new, existing
 
 
@@ -223,7 +224,8 @@ def _write(session, source: CheckedRows, on_duplicate: str, path: Path,
     writer, imported, existing = None, 0, []
     progress = _Phase(job, 0, 850, translate("app", "Saving residents…"))
     look_up = _any_active(session)
-    with service.bulk_cache(session), service.deferred_indexes(session, _big(session, source.opened.total_rows)):
+    big = _big(session, source.opened.total_rows)
+    with service.bulk_cache(session), service.deferred_indexes(session, big, unique_too=not look_up):
         for batch in source.batches(progress):
             rows.data_rows += batch.data_rows
             rows.lines.update((line.row, line) for line in batch.lines)

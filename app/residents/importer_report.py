@@ -1,8 +1,12 @@
 """The import report: every row that was not imported as it stood, with its Excel row number,
-what happened, why, and the row's original cells under the file's own headers.
+what happened and why.
 
-Because the original cells keep their headers, the report itself imports back: correct the rows
-in it and import the report (the 行号 / 结果 / 原因 columns are not roster columns and are ignored).
+The first sheet holds the rows that need the user: refused ones and imported ones to check, with
+the row's original cells under the file's own headers. Because those keep their headers, the
+report itself imports back: correct the rows in it and import the report (the 行号 / 结果 / 原因
+columns are not roster columns and are ignored). A second sheet lists the duplicates (skipped, or
+updating a resident already on the roster) by name and ID number only: importing the same roster
+of 100,000 again lists 100,000 duplicates, and their cells are already on the roster.
 """
 
 from __future__ import annotations
@@ -28,6 +32,10 @@ class ReportLine:
     verdict: str  # REJECTED | DUPLICATE | UPDATED | WARNED
     reasons: list[str]
     record: dict | None = None  # field key -> the cell as read; None: read it again from the sheet
+    who: tuple[str | None, str | None] | None = None  # a duplicate's name and ID number, as checked
+
+
+ATTENTION = (REJECTED, WARNED)  # the first sheet's lines; the others are duplicates
 
 
 def verdict_label(verdict: str) -> str:
@@ -77,16 +85,40 @@ def _rows(lines: list[ReportLine], cells: Callable[[list[int]], Iterator[tuple[i
                "_reasons": REASON_SEPARATOR.join(line.reasons)}
 
 
+def duplicate_columns(headers: list[str], mapping: dict[str, int]) -> list[Column]:
+    """行号, 结果, 原因, 姓名 and the ID number (under the file's headers when it has them)."""
+    columns = report_columns(headers, {})
+    for key in ("name", "id_number"):
+        index = mapping.get(key)
+        header = headers[index] if index is not None and index < len(headers) and headers[index] else FIELD_BY_KEY[key].label
+        columns.append(Column(header, key))
+    return columns
+
+
+def _duplicate_rows(lines: list[ReportLine]) -> Iterator[dict]:
+    for line in lines:
+        name, id_number = line.who or (None, None)
+        if line.record is not None:  # cells at hand: as the file has them
+            name, id_number = line.record.get("name", name), _as_excel_shows(line.record.get("id_number", id_number))
+        yield {"_row": line.row, "_verdict": verdict_label(line.verdict), "_reasons": REASON_SEPARATOR.join(line.reasons),
+               "name": name, "id_number": id_number}
+
+
 def write_report(path: str | os.PathLike, source: Path, headers: list[str], mapping: dict[str, int],
                  lines: list[ReportLine], counts: str, job=None,
                  cells: Callable[[list[int]], Iterator[tuple[int, dict]]] | None = None) -> Path:
     """Write the report workbook (atomically) and return its path. ``cells(rows)`` gives the
-    cells of the lines that do not hold them: (row, {field key: cell}) in row order."""
+    cells of the first sheet's lines that do not hold them: (row, {field key: cell}) in row order."""
     lines = sorted(lines, key=lambda line: line.row)
+    attention = [line for line in lines if line.verdict in ATTENTION]
+    duplicates = [line for line in lines if line.verdict not in ATTENTION]
     title = translate("app", "Import report for {name}: {counts}").format(name=source.name, counts=counts)
-    sheet = Sheet(translate("app", "Import report"), report_columns(headers, mapping), _rows(lines, cells),
-                  title_line=title, total=len(lines))
-    write_workbook(path, [sheet], job=job)
+    sheets = [Sheet(translate("app", "Import report"), report_columns(headers, mapping), _rows(attention, cells),
+                    title_line=title, total=len(attention))]
+    if duplicates:
+        sheets.append(Sheet(translate("app", "Duplicate rows"), duplicate_columns(headers, mapping),
+                            _duplicate_rows(duplicates), title_line=title, total=len(duplicates)))
+    write_workbook(path, sheets, job=job)
     return Path(path)
 
 

@@ -63,6 +63,10 @@ def _save(session, candidate: Candidate, keys: list[str]) -> None:
         service._save(session, resident, _cleaned(candidate.values, keys))
 
 
+def _who(candidate: Candidate) -> tuple[str | None, str | None]:
+    return candidate.values.get("name"), candidate.values.get("id_number")
+
+
 def apply_updates(session, candidates: list[Candidate], lines: dict[int, ReportLine]) -> int:
     """Update the residents that changed; every candidate gets its report line. Returns how many
     residents were updated."""
@@ -73,15 +77,18 @@ def apply_updates(session, candidates: list[Candidate], lines: dict[int, ReportL
         keys = changes(candidate.values, candidate.given, current[candidate.resident_id])
         if not keys:
             reasons = [known, translate("app", "the file holds nothing new for this resident")]
-            lines[candidate.row] = ReportLine(candidate.row, DUPLICATE, reasons + candidate.warnings, candidate.record)
+            lines[candidate.row] = ReportLine(candidate.row, DUPLICATE, reasons + candidate.warnings,
+                                              candidate.record, who=_who(candidate))
             continue
         try:
             _save(session, candidate, keys)
         except ValidationError as error:
             reasons = [known, *error.errors.values()]
-            lines[candidate.row] = ReportLine(candidate.row, DUPLICATE, reasons + candidate.warnings, candidate.record)
+            lines[candidate.row] = ReportLine(candidate.row, DUPLICATE, reasons + candidate.warnings,
+                                              candidate.record, who=_who(candidate))
             continue
         message = translate("app", "Updated {fields}").format(fields="、".join(field_label(k) for k in keys))
-        lines[candidate.row] = ReportLine(candidate.row, UPDATED, [message] + candidate.warnings, candidate.record)
+        lines[candidate.row] = ReportLine(candidate.row, UPDATED, [message] + candidate.warnings,
+                                          candidate.record, who=_who(candidate))
         updated += 1
     return updated

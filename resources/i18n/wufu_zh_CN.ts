@@ -3513,6 +3513,10 @@ Demo data is marked as such; start a new database for real work.</source>
         <translation>导入报告</translation>
     </message>
     <message>
+        <source>Duplicate rows</source>
+        <translation>重复的行</translation>
+    </message>
+    <message>
         <source>These minutes were already finalised on {date} by {name}.</source>
         <translation>该会议记录已于 {date} 由 {name} 定稿。</translation>
     </message>

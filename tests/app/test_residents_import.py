@@ -15,6 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
+import sqlalchemy.exc
 from sqlalchemy import select
 
 from app import i18n
@@ -95,11 +96,14 @@ def messy_roster(tmp_path: Path, name: str = "messy.xlsx") -> Path:
 
 
 def report_rows(path: Path) -> dict[int, dict]:
-    """The report read back: {Excel row: {header: value}}."""
+    """The report read back, both sheets (rows to check, duplicates): {Excel row: {header: value}}."""
     book = CalamineWorkbook.from_path(str(path))
-    data = book.get_sheet_by_name(book.sheet_names[0]).to_python()
-    header = data[1]
-    return {int(row[0]): dict(zip(header, row)) for row in data[2:]}
+    rows = {}
+    for name in book.sheet_names:
+        data = book.get_sheet_by_name(name).to_python()
+        header = data[1]
+        rows.update((int(row[0]), dict(zip(header, row))) for row in data[2:])
+    return rows
 
 
 def db_dump(path: Path) -> dict[str, list]:
@@ -169,7 +173,9 @@ def test_messy_roster_report(tmp_db, tmp_path):
     assert lines[11]["Result"] == "Not imported" and "stored by Excel as a number" in lines[11]["Reason"]
     assert lines[11]["姓名"] == "徐丽华" and lines[11]["公民身份号码"] == "640121198110216000"
     assert lines[12]["Result"] == "Duplicate, not imported" and lines[12]["Reason"] == "Same ID number as row 4 of this file"
-    assert lines[12]["备注"] == "重复录入"
+    # Duplicates are listed on a sheet of their own, by name and ID number (as checked) only.
+    assert lines[12]["姓名"] == "张秀兰" and lines[12]["公民身份号码"] == ZHANG and "备注" not in lines[12]
+    assert CalamineWorkbook.from_path(str(report)).sheet_names == ["Import report", "Duplicate rows"]
     assert lines[14]["Result"] == "Imported, please check"
     assert lines[14]["Reason"] == "Birth date 1949-12-30 differs from the one in the ID number (1949-12-31)"
     assert lines[10]["Result"] == "Imported, please check" and "长寿星" in lines[10]["Reason"]
@@ -177,6 +183,23 @@ def test_messy_roster_report(tmp_db, tmp_path):
     assert lines[16]["Reason"] == "Name is required"
     assert "masked" in lines[17]["Reason"]
     assert lines[14]["出生年月"] == "1949.12.30"  # the cell as it was typed
+
+
+def test_importing_the_same_roster_again_lists_every_row_as_a_duplicate_without_reading_it_again(
+        tmp_db, tmp_path, monkeypatch):
+    from app.excel.reader import TableReader
+
+    path = big_roster(tmp_path)
+    run_import(tmp_db, path)
+    report = tmp_path / "again.xlsx"
+    monkeypatch.setattr(TableReader, "iter_records", lambda *args: pytest.fail("the file read again for the report"))
+    again = run_import(tmp_db, path, report_path=report)
+    assert again.imported == 0 and again.duplicates == again.data_rows == 2500
+    book = CalamineWorkbook.from_path(str(report))
+    assert len(book.get_sheet_by_name("Import report").to_python()) == 2  # the title and the headers: nothing to check
+    lines = report_rows(report)
+    assert len(lines) == 2500 and lines[2]["Result"] == "Duplicate, not imported"
+    assert lines[2]["姓名"] == "居民0" and lines[2]["身份证号"] == make_id("640106", "19500110", "000")
 
 
 def test_report_imports_back_once_corrected(tmp_db, tmp_path):
@@ -459,6 +482,50 @@ def test_chunks_and_deferred_indexes_write_what_one_pass_writes(tmp_db, tmp_path
     with tmp_db.reading() as session:
         entries = session.scalars(select(AuditLog).where(AuditLog.table_name == "residents")).all()
     assert len(entries) == 2  # bulk summary + the import's own, not one per chunk
+
+
+def test_into_an_empty_roster_even_the_unique_index_waits_and_still_refuses_a_duplicate(
+        tmp_path, monkeypatch):
+    """Into a roster without active residents the unique index on ID numbers is made again at
+    the end too; were a duplicate to slip past the file's own check, making it fails the import
+    and leaves the database as it was."""
+    from app.database import Database
+
+    db_path = tmp_path / "empty.db"
+    db = Database.open(db_path)
+    try:
+        before, indexes = db_dump(db_path), _indexes(db_path)
+        dropped = []
+        real_drop = service.deferred_indexes
+
+        def watched(session, defer=True, unique_too=False):
+            dropped.append((defer, unique_too))
+            return real_drop(session, defer, unique_too)
+
+        monkeypatch.setattr(service, "deferred_indexes", watched)
+        monkeypatch.setattr(importer, "DEFER_INDEXES_FROM", 1000)
+        source = big_roster(tmp_path)
+        rows = openpyxl.load_workbook(source).active
+        rows.append(["同号人", rows.cell(2, 2).value, "3-2-401"])  # the first row's ID number again
+        rows.parent.save(source)
+
+        class Forgetful(dict):  # a file check that misses duplicates
+            def setdefault(self, key, default=None):
+                return default
+
+        real_init = importer_source._Checking.__init__
+
+        def forgetful_init(self, *args):
+            real_init(self, *args)
+            self.first_row = Forgetful()
+
+        monkeypatch.setattr(importer_source._Checking, "__init__", forgetful_init)
+        with pytest.raises(sqlalchemy.exc.IntegrityError):
+            run_import(db, source)
+        assert dropped == [(True, True)]
+        assert db_dump(db_path) == before and _indexes(db_path) == indexes
+    finally:
+        db.close()
 
 
 def test_failure_in_a_later_chunk_rolls_back_the_dropped_indexes_too(tmp_db, tmp_path, db_path, monkeypatch):
