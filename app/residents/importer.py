@@ -188,7 +188,7 @@ def _split(session, rows: _Sorted, batch: CheckedBatch, on_duplicate: str,
             existing.append(Candidate(row, values, given_keys(values), match[0], match[1], None, warnings))
         else:
             rows.lines[row] = ReportLine(row, DUPLICATE, [service.duplicate_message(match[1], "")] + warnings,
-                                         who=(batch.values["name"][index], numbers[index]))
+                                         name=batch.values["name"][index], id_number=numbers[index])
     return new, existing
 
 

@@ -188,7 +188,7 @@ class _Checking:
             first = first_row.setdefault(id_number, row)
             if first != row:
                 reason = translate("app", "Same ID number as row {row} of this file").format(row=first)
-                lines[row] = ReportLine(row, DUPLICATE, [reason], who=(values["name"][index], id_number))
+                lines[row] = ReportLine(row, DUPLICATE, [reason], name=values["name"][index], id_number=id_number)
                 continue
             keep.append(index)
         if len(keep) != len(chunk):
