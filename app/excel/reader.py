@@ -310,11 +310,22 @@ def open_table(
     if not names:
         raise UserError(translate("app", "The workbook {name} has no worksheets.").format(name=path.name))
     matcher = _Matcher(fields)
-    recheck = (lambda: check_workbook(path, limits)) if kind == "zip" and _any_streamed(path, streamed) else None
+    recheck = _once(lambda: check_workbook(path, limits)) if kind == "zip" and _any_streamed(path, streamed) else None
     sheet_name, data, header = _choose_sheet(path, workbook, names, sheet, header_row, matcher, recheck)
     if mapping is not None:
         header.mapping = dict(mapping)
     return TableReader(names, sheet_name, data, fields, header)
+
+
+def _once(check):
+    """``check``, run the first time only (several sheets may be parsed whole)."""
+    done = []
+
+    def run():
+        if not done:
+            check()
+            done.append(True)
+    return run
 
 
 def _any_streamed(path: Path, streamed) -> bool:

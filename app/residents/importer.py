@@ -188,7 +188,8 @@ def _split(session, rows: _Sorted, batch: CheckedBatch, on_duplicate: str,
             existing.append(Candidate(row, values, given_keys(values), match[0], match[1], None, warnings))
         else:
             rows.lines[row] = ReportLine(row, DUPLICATE, [service.duplicate_message(match[1], "")] + warnings,
-                                         name=batch.values["name"][index], id_number=numbers[index])
+                                         name=batch.values["name"][index], id_number=numbers[index],
+                                         to_check=bool(warnings))
     return new, existing
 
 

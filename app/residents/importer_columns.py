@@ -197,8 +197,11 @@ def _plain_phones(cells: list) -> list | None:
     """A copy of a column holding only phones in their stored form, none twice in a cell (or
     nothing), else None."""
     texts = _texts_only(cells)
-    if texts is None or (texts and _PHONE_COLUMN.fullmatch("\x00".join(texts)) is None):
+    if texts is None:
         return None
+    joined = "\x00".join(texts)
+    if texts and (joined.count("\x00") != len(texts) - 1 or _PHONE_COLUMN.fullmatch(joined) is None):
+        return None  # (a NUL inside a cell — calamine reads _x0000_ as one — would pass for two cells)
     for text in texts:
         if "、" in text:
             pieces = text.split("、")

@@ -1,11 +1,11 @@
 """The import report: every row that was not imported as it stood, with its Excel row number,
 what happened and why.
 
-The first sheet holds the rows that need the user: refused ones and imported ones to check, with
-the row's original cells under the file's own headers. Because those keep their headers, the
+The first sheet holds the rows that need the user: refused ones, imported ones to check and
+duplicates with a warning or an error, with the row's original cells under the file's own headers. Because those keep their headers, the
 report itself imports back: correct the rows in it and import the report (the 行号 / 结果 / 原因
-columns are not roster columns and are ignored). A second sheet lists the duplicates (skipped, or
-updating a resident already on the roster) by name and ID number only: importing the same roster
+columns are not roster columns and are ignored). A second sheet lists the other duplicates (skipped,
+or updating a resident already on the roster) by name and ID number only: importing the same roster
 of 100,000 again lists 100,000 duplicates, and their cells are already on the roster.
 """
 
@@ -34,9 +34,13 @@ class ReportLine:
     record: dict | None = None  # field key -> the cell as read; None: read it again from the sheet
     name: str | None = None  # a duplicate's name and ID number, as checked (its sheet lists them)
     id_number: str | None = None
+    to_check: bool = False  # a duplicate with a warning or an error: listed with its cells instead
 
-
-ATTENTION = (REJECTED, WARNED)  # the first sheet's lines; the others are duplicates
+    @property
+    def attention(self) -> bool:
+        """On the first sheet, with its cells: refused, imported with a warning, or a duplicate
+        with something to check or correct (an update refused, a warning)."""
+        return self.verdict in (REJECTED, WARNED) or self.to_check
 
 
 def verdict_label(verdict: str) -> str:
@@ -111,8 +115,8 @@ def write_report(path: str | os.PathLike, source: Path, headers: list[str], mapp
     """Write the report workbook (atomically) and return its path. ``cells(rows)`` gives the
     cells of the first sheet's lines that do not hold them: (row, {field key: cell}) in row order."""
     lines = sorted(lines, key=lambda line: line.row)
-    attention = [line for line in lines if line.verdict in ATTENTION]
-    duplicates = [line for line in lines if line.verdict not in ATTENTION]
+    attention = [line for line in lines if line.attention]
+    duplicates = [line for line in lines if not line.attention]
     title = translate("app", "Import report for {name}: {counts}").format(name=source.name, counts=counts)
     sheets = [Sheet(translate("app", "Import report"), report_columns(headers, mapping), _rows(attention, cells),
                     title_line=title, total=len(attention))]

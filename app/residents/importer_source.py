@@ -94,7 +94,7 @@ class CheckedBatch:
         return values
 
 
-_NUL, _PART = "\x00", "\x01"  # not in an .xlsx cell (XML cannot hold them); a column that has one goes as it is
+_NUL, _PART = "\x00", "\x01"  # rare in a cell (calamine reads _x0000_ as NUL); a column that has one goes as it is
 
 
 class _Packed:
@@ -188,7 +188,10 @@ class _Checking:
             first = first_row.setdefault(id_number, row)
             if first != row:
                 reason = translate("app", "Same ID number as row {row} of this file").format(row=first)
-                lines[row] = ReportLine(row, DUPLICATE, [reason], name=values["name"][index], id_number=id_number)
+                warned = lines.get(row)
+                warnings = warned.reasons if warned is not None else []
+                lines[row] = ReportLine(row, DUPLICATE, [reason] + warnings, name=values["name"][index],
+                                        id_number=id_number, to_check=bool(warnings))
                 continue
             keep.append(index)
         if len(keep) != len(chunk):

@@ -78,17 +78,17 @@ def apply_updates(session, candidates: list[Candidate], lines: dict[int, ReportL
         if not keys:
             reasons = [known, translate("app", "the file holds nothing new for this resident")]
             lines[candidate.row] = ReportLine(candidate.row, DUPLICATE, reasons + candidate.warnings,
-                                              candidate.record, *_who(candidate))
+                                              candidate.record, *_who(candidate), to_check=bool(candidate.warnings))
             continue
         try:
             _save(session, candidate, keys)
         except ValidationError as error:
             reasons = [known, *error.errors.values()]
             lines[candidate.row] = ReportLine(candidate.row, DUPLICATE, reasons + candidate.warnings,
-                                              candidate.record, *_who(candidate))
+                                              candidate.record, *_who(candidate), to_check=True)
             continue
         message = translate("app", "Updated {fields}").format(fields="、".join(field_label(k) for k in keys))
         lines[candidate.row] = ReportLine(candidate.row, UPDATED, [message] + candidate.warnings,
-                                          candidate.record, *_who(candidate))
+                                          candidate.record, *_who(candidate), to_check=bool(candidate.warnings))
         updated += 1
     return updated

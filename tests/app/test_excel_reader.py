@@ -278,6 +278,30 @@ def test_a_damaged_sheet_is_refused_whether_or_not_it_is_cut_in_parts(tmp_path, 
     assert ("xl/worksheets/sheet1.xml", False) in inflated and inflated[-1] == ("xl/worksheets/sheet1.xml", True)
 
 
+def test_the_guard_inflates_everything_again_at_most_once(tmp_path, monkeypatch):
+    """Small sheets before the big one are parsed whole, each after the guard's full pass: one
+    pass for them all (it inflates the big sheet too)."""
+    from app.excel import parts
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "说明"
+    wb.active.append(["填表说明：每人一行"])
+    wb.create_sheet("附表").append(["备注"])
+    roster = wb.create_sheet("名单")
+    roster.append(["姓名", "身份证号码"])
+    for n in range(500):
+        roster.append([f"居民{n}", f"64010419460408{n:04d}"])
+    path = tmp_path / "sheets.xlsx"
+    wb.save(path)
+    monkeypatch.setattr(parts, "PARTS_FROM", 5_000)  # 名单 is cut, the others are not
+    passes, real = [], reader.check_workbook
+    monkeypatch.setattr(reader, "check_workbook", lambda *args: (passes.append(len(args)), real(*args))[1])
+    table = open_table(path, FIELDS)
+    assert table.sheet_name == "名单" and len(dict(table.rows())) == 500
+    assert passes == [3, 2]  # the first pass leaving 名单 to the cutting, then one full pass
+    table.close()
+
+
 def test_doctype_and_entity_declarations_are_refused(tmp_path, marked):
     source = _roster(tmp_path)
     for name, prefix in [("entity.xlsx", b'<!ENTITY a "aaaaaaaaaa">'),

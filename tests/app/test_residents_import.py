@@ -252,6 +252,26 @@ def test_update_mode_changes_only_what_differs(tmp_db, tmp_path, db_path):
     assert db_dump(db_path) == before
 
 
+def test_a_duplicate_with_something_to_check_keeps_its_cells_on_the_first_sheet(tmp_db, tmp_path):
+    """Only plain duplicates go to the duplicates sheet: an update made with a warning, or refused,
+    and a duplicate row that had a warning are listed with their cells, to check or correct."""
+    run_import(tmp_db, messy_roster(tmp_path))
+    rows = [HEADER, [1, "张秀兰", "男", ZHANG, None, "5012345", None, None, None, None, None, "电话改了"],
+            [2, "李桂英", "女", LI, "1962/04/11", "13912341032", None, None, None, None, None, None]]
+    path = workbook(tmp_path / "changes.xlsx", rows)
+    report = tmp_path / "r.xlsx"
+    summary = run_import(tmp_db, path, on_duplicate="update", report_path=report)
+    assert summary.updated == 1
+    book = CalamineWorkbook.from_path(str(report))
+    first = book.get_sheet_by_name("Import report").to_python()
+    assert [row[0] for row in first[2:]] == [2.0]
+    line = dict(zip(first[1], first[2]))
+    assert line["Result"] == "Duplicate, existing resident updated" and "no area code" in line["Reason"]
+    assert line["手机号码"] == "5012345" and line["备注"] == "电话改了"
+    duplicates = book.get_sheet_by_name("Duplicate rows").to_python()
+    assert [row[0] for row in duplicates[2:]] == [3.0]  # 李桂英: nothing new, nothing to check
+
+
 # --- the sample roster --------------------------------------------------------------------------
 
 

@@ -108,6 +108,30 @@ def test_a_chunk_checked_twice_gives_the_same_verdicts():
     assert all(first.row_values(i) == second.row_values(i) for i in range(len(rows)) if i not in set(first.unusual))
 
 
+@pytest.mark.parametrize("odd_one, refused", [(None, False), ("13912345678\x0013912345679", True),
+                                              ("0951-0123456", True), ("13912341031、13912341031", False)])
+def test_a_column_of_stored_phones_checks_as_each_cell_would(odd_one, refused):
+    """Mobiles and landlines as Wufu stores them (several to a cell) pass as a column, with the
+    values the row check gives; a cell that only looks like two (a NUL inside, which calamine reads
+    from _x0000_) or a landline that is none is refused by the row check, and a number given twice
+    is stored once."""
+    keys = ["name", "id_number", "phones"]
+    phones = ["13912341031", "13912341031、0951-5012345", "010-23456789", "0951-5012345、13800001111", None]
+    if odd_one is not None:
+        phones.append(odd_one)
+    rows = [{"name": "甲", "id_number": make_id("19500305", f"{i:03d}"), "phones": phone} for i, phone in enumerate(phones)]
+    checked = ColumnChecker(RowChecker(TAGS, TODAY, keys=keys), keys).check(chunk_of(rows, keys))
+    row_checker = RowChecker(TAGS, TODAY, keys=keys)
+    verdicts = [row_checker.check(row) for row in rows]
+    assert checked.unusual == ([len(phones) - 1] if refused else [])
+    for index, verdict in enumerate(verdicts):
+        if index not in checked.unusual:
+            assert verdict.errors == [] and checked.row_values(index) == verdict.values
+    assert bool(verdicts[-1].errors) == refused
+    if odd_one == "13912341031、13912341031":
+        assert checked.values["phones"][-1] == "13912341031"
+
+
 def test_true_is_not_taken_for_one():
     """True == 1 in Python; a TRUE cell must not borrow the verdict of a 1 cell (or the other way round)."""
     keys = ["name", "id_number", "ethnicity"]
