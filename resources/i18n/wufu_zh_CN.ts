@@ -675,9 +675,9 @@
         <translation>已导入的行中有 {count} 行需要核对。</translation>
     </message>
     <message>
-        <source>Every row not imported as it stood is listed with the reason in the report:
+        <source>Every row not imported as it stood is listed with the reason in the report (rows to check or correct first, duplicates on a sheet of their own):
 {path}</source>
-        <translation>未按原样导入的每一行及原因都列在导入报告中：
+        <translation>未按原样导入的每一行及原因都列在导入报告中（需核对或更正的行在前，重复的行另列一张工作表）：
 {path}</translation>
     </message>
     <message>

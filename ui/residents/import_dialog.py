@@ -252,7 +252,7 @@ class ImportSummaryDialog(QDialog):
         if summary.warnings:
             lines.append(translate("ImportDialog", "{count} imported rows have something to check.").format(count=summary.warnings))
         if summary.report_path is not None:
-            lines.append(translate("ImportDialog", "Every row not imported as it stood is listed with the reason in the report:\n{path}").format(path=summary.report_path))
+            lines.append(translate("ImportDialog", "Every row not imported as it stood is listed with the reason in the report (rows to check or correct first, duplicates on a sheet of their own):\n{path}").format(path=summary.report_path))
         self.text = QLabel("\n".join(lines))
         self.text.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
