@@ -20,6 +20,7 @@ import tempfile
 import threading
 import weakref
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
 
@@ -99,8 +100,8 @@ def split_sheet(path: Path, sheet_name: str, part_bytes: int | None = None,
             if source.getinfo(sheet_path).file_size < parts_from:
                 return None
             return _write_parts(source, sheet_path, shared_strings, styles, date1904, part_bytes)
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError, ValueError):
-        return None
+    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ElementTree.ParseError, OSError, ValueError):
+        return None  # damaged (the sheet's CRC or its deflate stream): parsed whole after the guard's full pass
 
 
 def _locate(source: zipfile.ZipFile, sheet_name: str) -> tuple[str, str | None, str | None, bool] | None:

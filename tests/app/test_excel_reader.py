@@ -6,6 +6,7 @@ import datetime as dt
 import shutil
 import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 import openpyxl
@@ -259,6 +260,29 @@ def _with_bad_crc(path, member):
     return path
 
 
+def _with_broken_deflate(path, member):
+    """The workbook at ``path`` with bytes in the middle of ``member``'s compressed data changed so
+    that inflating it fails (zlib.error), not only its CRC check."""
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(member)
+    clean = path.read_bytes()
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for seed in range(200):  # some changes still inflate (to the wrong bytes): find one that does not
+        data = bytearray(clean)
+        position = start + info.compress_size // 2 + (seed * 7919) % (info.compress_size // 3)  # past the head the guard reads
+        data[position:position + 8] = bytes((seed * 31 + i * 17) % 256 for i in range(8))
+        path.write_bytes(bytes(data))
+        try:
+            with zipfile.ZipFile(path) as archive, archive.open(member) as stream:
+                while stream.read(1 << 20):
+                    pass
+        except zlib.error:
+            return path
+        except zipfile.BadZipFile:
+            continue
+    raise AssertionError("no change broke the deflate stream")
+
+
 def test_a_damaged_sheet_is_refused_whether_or_not_it_is_cut_in_parts(tmp_path, marked, monkeypatch):
     from app.excel import parts
 
@@ -269,6 +293,9 @@ def test_a_damaged_sheet_is_refused_whether_or_not_it_is_cut_in_parts(tmp_path, 
     assert "damaged" in _refused(path)  # small: the guard inflates it
     monkeypatch.setattr(parts, "PARTS_FROM", 0)  # big: cut in parts, the damage found while cutting
     assert "damaged" in _refused(path)
+    more = [["姓名", "身份证号码"]] + [[f"居民{n}", f"64010419460408{n:04d}"] for n in range(3000)]
+    broken = _with_broken_deflate(_workbook(tmp_path / "broken.xlsx", more), "xl/worksheets/sheet1.xml")
+    assert "damaged" in _refused(broken)  # not CRC but the deflate stream itself
     # Big, but cannot be cut: inflated by the guard after all before calamine parses it whole.
     monkeypatch.setattr(parts, "_copy_rows", lambda *args: ([], []))
     inflated, check_member = [], guard._check_member
