@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import operator
 import os
+import queue
 import re
 import tempfile
 import threading
@@ -180,7 +181,7 @@ def _copy_rows(source: zipfile.ZipFile, sheet_path: str, out: zipfile.ZipFile,
     when it cannot be cut."""
     names: list[str] = []
     first_rows: list[int] = []
-    with source.open(sheet_path) as stream:
+    with source.open(sheet_path) as member, _Inflated(member) as stream:
         buffer = bytearray()
         match = None
         while match is None:
@@ -241,6 +242,56 @@ def _copy_rows(source: zipfile.ZipFile, sheet_path: str, out: zipfile.ZipFile,
                         return [], []
                 break
     return names, first_rows
+
+
+class _Inflated:
+    """A zip member's blocks read (inflated, CRC checked) by a thread of its own while the caller
+    cuts the ones before: zlib lets go of the GIL, so the two overlap (≈ 0.2 s of 0.5 s for a
+    100 MB sheet). ``read`` gives the next block, b"" at the end, or raises what reading raised."""
+
+    DEPTH = 4  # blocks read ahead
+
+    def __init__(self, stream):
+        self._blocks: queue.Queue = queue.Queue(self.DEPTH)
+        self._stop = threading.Event()
+        self._ended = False
+        self._thread = threading.Thread(target=self._run, args=(stream,), name="sheet-inflate", daemon=True)
+        self._thread.start()
+
+    def _run(self, stream) -> None:
+        try:
+            while not self._stop.is_set():
+                block = stream.read(BLOCK)
+                self._put(block)
+                if not block:
+                    return
+        except BaseException as error:  # noqa: BLE001 — raised again by read()
+            self._put(error)
+
+    def _put(self, item) -> None:
+        while not self._stop.is_set():
+            try:
+                self._blocks.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def read(self, _size: int = BLOCK) -> bytes:
+        if self._ended:
+            return b""
+        item = self._blocks.get()
+        if isinstance(item, BaseException):
+            self._ended = True
+            raise item
+        self._ended = not item
+        return item
+
+    def __enter__(self) -> _Inflated:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self._stop.set()  # a thread waiting to put a block gives up; then the member can be closed
+        self._thread.join()
 
 
 def _first_row(rows: memoryview, row_start: re.Pattern) -> int | None:
