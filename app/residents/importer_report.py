@@ -2,9 +2,9 @@
 what happened and why.
 
 The first sheet holds the rows that need the user: refused ones, imported ones to check and
-duplicates with a warning or an error, with the row's original cells under the file's own headers. Because those keep their headers, the
-report itself imports back: correct the rows in it and import the report (the 行号 / 结果 / 原因
-columns are not roster columns and are ignored). A second sheet lists the other duplicates (skipped,
+duplicates with a warning or an error, with the row's original cells under the file's own
+headers. Because those keep their headers, the report itself imports back: correct the rows in it
+and import the report (the 行号 / 结果 / 原因 columns are not roster columns and are ignored). A second sheet lists the other duplicates (skipped,
 or updating a resident already on the roster) by name and ID number only: importing the same roster
 of 100,000 again lists 100,000 duplicates, and their cells are already on the roster.
 """
@@ -61,9 +61,13 @@ def report_columns(headers: list[str], mapping: dict[str, int]) -> list[Column]:
         Column(translate("app", "Reason"), "_reasons", width=60),
     ]
     for key, index in sorted(mapping.items(), key=lambda item: item[1]):
-        header = headers[index] if index < len(headers) and headers[index] else FIELD_BY_KEY[key].label
-        columns.append(Column(header, key))
+        columns.append(Column(_header(headers, key, index), key))
     return columns
+
+
+def _header(headers: list[str], key: str, index: int | None) -> str:
+    """The file's own header of a mapped column, else the field's label."""
+    return headers[index] if index is not None and index < len(headers) and headers[index] else FIELD_BY_KEY[key].label
 
 
 def _as_excel_shows(value):
@@ -92,12 +96,7 @@ def _rows(lines: list[ReportLine], cells: Callable[[list[int]], Iterator[tuple[i
 
 def duplicate_columns(headers: list[str], mapping: dict[str, int]) -> list[Column]:
     """行号, 结果, 原因, 姓名 and the ID number (under the file's headers when it has them)."""
-    columns = report_columns(headers, {})
-    for key in ("name", "id_number"):
-        index = mapping.get(key)
-        header = headers[index] if index is not None and index < len(headers) and headers[index] else FIELD_BY_KEY[key].label
-        columns.append(Column(header, key))
-    return columns
+    return report_columns(headers, {}) + [Column(_header(headers, key, mapping.get(key)), key) for key in ("name", "id_number")]
 
 
 def _duplicate_rows(lines: list[ReportLine]) -> Iterator[dict]:
