@@ -1,6 +1,6 @@
 """The roster import run from inside the program: the whole main window's memory while it imports.
 
-    QT_QPA_PLATFORM=offscreen python bench/bench_residents_gui_import.py --db DEMO.db --source FULL.xlsx
+    QT_QPA_PLATFORM=offscreen python bench/bench_residents_gui_import.py --db DEMO.db --source FULL.xlsx [--again N]
 
 DEMO.db is a 100,000-resident demo database (``python -m app --db DEMO.db demo --residents 100000``),
 FULL.xlsx its revealed roster export (``python -m app --db DEMO.db export residents FULL.xlsx
@@ -100,7 +100,7 @@ def answer_the_dialogs(source: Path, summaries: list) -> None:
     ImportDialog.inform = classmethod(lambda cls, parent, title, text: print("  informed:", text))
 
 
-def import_in_window(app, path: Path, source: Path, label: str) -> None:
+def import_in_window(app, path: Path, source: Path, label: str, again: int = 0) -> None:
     from app.database import Database
     from ui.main_window import MainWindow
 
@@ -127,6 +127,13 @@ def import_in_window(app, path: Path, source: Path, label: str) -> None:
     counts = summary.counts_text() if summary else "no summary"
     print(f"  import {seconds:.1f} s: {counts}; the roster lists {tab.model.rowCount():,} rows")
     report(f"{label}: after the import")
+    for number in range(2, again + 2):  # the same file again from the same window: does memory creep?
+        summaries.clear()
+        start = time.perf_counter()
+        tab.transfers.import_excel()
+        app.processEvents()
+        print(f"  import #{number} {time.perf_counter() - start:.1f} s")
+        report(f"{label}: after import #{number}")
     window.close()
     database.close()
 
@@ -142,12 +149,13 @@ def main() -> int:
     parser.add_argument("--db", required=True, help="a 100,000-resident demo database (copied, not changed)")
     parser.add_argument("--source", required=True, help="the revealed roster export of that database")
     parser.add_argument("--scenario", choices=SCENARIOS, help="one scenario in this process (default: each in its own)")
+    parser.add_argument("--again", type=int, default=0, help="import the file this many times more from the same window")
     args = parser.parse_args()
     if args.scenario is None:  # each scenario in a process of its own: its peak memory is its own
         for scenario, title in SCENARIOS.items():
             print(f"\n{title}", flush=True)
-            subprocess.run([sys.executable, __file__, "--db", args.db, "--source", args.source, "--scenario", scenario],
-                           check=True)
+            subprocess.run([sys.executable, __file__, "--db", args.db, "--source", args.source, "--scenario", scenario,
+                            "--again", str(args.again)], check=True)
         return 0
 
     from ui.application import create_application
@@ -160,9 +168,9 @@ def main() -> int:
         shutil.copy(args.source, source)
         if args.scenario == "duplicates":
             shutil.copy(args.db, folder / "roster.db")
-            import_in_window(app, folder / "roster.db", source, "full roster")
+            import_in_window(app, folder / "roster.db", source, "full roster", args.again)
         else:
-            import_in_window(app, folder / "empty.db", source, "empty roster")
+            import_in_window(app, folder / "empty.db", source, "empty roster", args.again)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return 0

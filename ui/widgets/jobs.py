@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from app.errors import UserError
 from app.jobs import Cancelled, JobControl
+from app.memory import release_free_memory
 
 REFRESH_MS = 50
 
@@ -57,6 +58,7 @@ class _WorkerThread(QThread):
             self.result.cancelled = True
         except BaseException as error:  # handed to the GUI thread, which shows it
             self.result.error = error
+        release_free_memory()  # what the job freed goes back to the system, not kept for the next
 
 
 def _show_progress(dialog: QProgressDialog, progress: tuple[int, int, str] | None) -> None:
