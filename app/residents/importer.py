@@ -89,6 +89,12 @@ class _Sorted:
 
     lines: dict[int, ReportLine] = field(default_factory=dict)  # row -> its report line
     data_rows: int = 0
+    # One string for each text that many duplicate lines repeat (已登记 messages, names): a file
+    # imported again keeps 100,000 lines until its report is written.
+    texts: dict[str, str] = field(default_factory=dict)
+
+    def shared(self, text: str | None) -> str | None:
+        return text if text is None else self.texts.setdefault(text, text)
 
 
 class _Phase:
@@ -187,9 +193,9 @@ def _split(session, rows: _Sorted, batch: CheckedBatch, on_duplicate: str,
             values = batch.row_values(index)
             existing.append(Candidate(row, values, given_keys(values), match[0], match[1], None, warnings))
         else:
-            rows.lines[row] = ReportLine(row, DUPLICATE, [service.duplicate_message(match[1], "")] + warnings,
-                                         name=batch.values["name"][index], id_number=numbers[index],
-                                         to_check=bool(warnings))
+            message = rows.shared(service.duplicate_message(match[1], ""))
+            rows.lines[row] = ReportLine(row, DUPLICATE, [message] + warnings, name=rows.shared(batch.values["name"][index]),
+                                         id_number=numbers[index], to_check=bool(warnings))
     return new, existing
 
 
