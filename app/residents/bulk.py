@@ -153,11 +153,7 @@ def search_columns_of(values: dict[str, list], count: int) -> list[list]:
     ``BulkWriter.add_columns`` computes them."""
     none = [None] * count
     names, former, numbers, places = (values.get(key) or none for key in ("name", "former_name", "id_number", "address"))
-    return _search_columns(names, former, numbers, [_phones_text(value) for value in values.get("phones") or none], places)
-
-
-def _search_columns(names: list, former: list, numbers: list, phones: list, places: list) -> list[list]:
-    return search_value_columns(names, former, numbers, phones, places)
+    return search_value_columns(names, former, numbers, [_phones_text(value) for value in values.get("phones") or none], places)
 
 
 class _BigCache:
@@ -219,7 +215,7 @@ class BulkWriter:
         room_ids = list(map(ids.room, places))
         household_ids = list(map(ids.household, column("household_number"), room_ids, registered))
         if search is None:
-            search = _search_columns(names, former, numbers, phones, places)
+            search = search_value_columns(names, former, numbers, phones, places)
         residents = list(zip(
             names, former, column("sex"), column("ethnicity"), births, numbers, phones, registered, column("grid"),
             column("relation_to_head"), column("residence_status"), column("person_type"), column("political_status"),

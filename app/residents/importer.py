@@ -191,7 +191,7 @@ def _split(session, rows: _Sorted, batch: CheckedBatch, on_duplicate: str,
         warnings = prior.reasons if prior is not None else []
         if on_duplicate == "update":
             values = batch.row_values(index)
-            existing.append(Candidate(row, values, given_keys(values), match[0], match[1], None, warnings))
+            existing.append(Candidate(row, values, given_keys(values), match[0], match[1], warnings))
         else:
             message = rows.shared(service.duplicate_message(match[1], ""))
             rows.lines[row] = ReportLine(row, DUPLICATE, [message] + warnings, name=rows.shared(batch.values["name"][index]),

@@ -30,8 +30,7 @@ REASON_SEPARATOR = "；"
 class ReportLine:
     row: int  # 1-based Excel row of the data
     verdict: str  # REJECTED | DUPLICATE | UPDATED | WARNED
-    reasons: list[str]
-    record: dict | None = None  # field key -> the cell as read; None: read it again from the sheet
+    reasons: list[str]  # its cells are read again from the sheet when the report is written
     name: str | None = None  # a duplicate's name and ID number, as checked (its sheet lists them)
     id_number: str | None = None
     to_check: bool = False  # a duplicate with a warning or an error: listed with its cells instead
@@ -79,16 +78,13 @@ def _as_excel_shows(value):
 
 
 def _rows(lines: list[ReportLine], cells: Callable[[list[int]], Iterator[tuple[int, dict]]] | None):
-    """The report's rows in order; cells not kept by a line come from ``cells`` as they are written."""
-    missing = [line.row for line in lines if line.record is None]
-    found = iter(cells(missing)) if cells is not None and missing else iter(())
+    """The report's rows in order, their cells from ``cells`` as they are written."""
+    found = iter(cells([line.row for line in lines])) if cells is not None and lines else iter(())
     pending = next(found, None)
     for line in lines:
-        record = line.record
-        if record is None:
-            while pending is not None and pending[0] < line.row:
-                pending = next(found, None)
-            record = pending[1] if pending is not None and pending[0] == line.row else {}
+        while pending is not None and pending[0] < line.row:
+            pending = next(found, None)
+        record = pending[1] if pending is not None and pending[0] == line.row else {}
         record = {key: _as_excel_shows(value) for key, value in record.items()}
         yield {**record, "_row": line.row, "_verdict": verdict_label(line.verdict),
                "_reasons": REASON_SEPARATOR.join(line.reasons)}
@@ -101,18 +97,15 @@ def duplicate_columns(headers: list[str], mapping: dict[str, int]) -> list[Colum
 
 def _duplicate_rows(lines: list[ReportLine]) -> Iterator[dict]:
     for line in lines:
-        name, id_number = line.name, line.id_number
-        if line.record is not None:  # cells at hand: as the file has them
-            name, id_number = line.record.get("name", name), _as_excel_shows(line.record.get("id_number", id_number))
         yield {"_row": line.row, "_verdict": verdict_label(line.verdict), "_reasons": REASON_SEPARATOR.join(line.reasons),
-               "name": name, "id_number": id_number}
+               "name": line.name, "id_number": line.id_number}
 
 
 def write_report(path: str | os.PathLike, source: Path, headers: list[str], mapping: dict[str, int],
                  lines: list[ReportLine], counts: str, job=None,
                  cells: Callable[[list[int]], Iterator[tuple[int, dict]]] | None = None) -> Path:
     """Write the report workbook (atomically) and return its path. ``cells(rows)`` gives the
-    cells of the first sheet's lines that do not hold them: (row, {field key: cell}) in row order."""
+    cells of the first sheet's lines: (row, {field key: cell}) in row order."""
     lines = sorted(lines, key=lambda line: line.row)
     attention = [line for line in lines if line.attention]
     duplicates = [line for line in lines if not line.attention]

@@ -33,7 +33,6 @@ class Candidate:
     given: frozenset  # the keys the row filled in
     resident_id: int
     name: str  # the resident on the roster now
-    record: dict | None  # the row's cells for the report, or None: read again from the sheet
     warnings: list[str] = field(default_factory=list)
 
 
@@ -78,17 +77,17 @@ def apply_updates(session, candidates: list[Candidate], lines: dict[int, ReportL
         if not keys:
             reasons = [known, translate("app", "the file holds nothing new for this resident")]
             lines[candidate.row] = ReportLine(candidate.row, DUPLICATE, reasons + candidate.warnings,
-                                              candidate.record, *_who(candidate), to_check=bool(candidate.warnings))
+                                              *_who(candidate), to_check=bool(candidate.warnings))
             continue
         try:
             _save(session, candidate, keys)
         except ValidationError as error:
             reasons = [known, *error.errors.values()]
             lines[candidate.row] = ReportLine(candidate.row, DUPLICATE, reasons + candidate.warnings,
-                                              candidate.record, *_who(candidate), to_check=True)
+                                              *_who(candidate), to_check=True)
             continue
         message = translate("app", "Updated {fields}").format(fields="、".join(field_label(k) for k in keys))
         lines[candidate.row] = ReportLine(candidate.row, UPDATED, [message] + candidate.warnings,
-                                          candidate.record, *_who(candidate), to_check=bool(candidate.warnings))
+                                          *_who(candidate), to_check=bool(candidate.warnings))
         updated += 1
     return updated
